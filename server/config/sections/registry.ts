@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { duration } from "../duration";
+import { HttpUrl } from "./common";
+
+export const RebuildTarget = z
+  .object({
+    ciRepo: z.union([z.string().regex(/^[^/\s]+\/[^/\s]+$/, "expected owner/name"), z.number().int().positive()]),
+    branch: z.string().min(1).default("master"),
+    variables: z.record(z.string(), z.string()).default({}),
+    alsoRuns: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const RegistryTarget = z
+  .object({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase letters, digits and dashes"),
+    url: HttpUrl,
+    kind: z.enum(["private", "mirror"]).default("private"),
+    instance: z.string().optional(),
+    auth: z
+      .object({ usernameEnv: z.string().min(1), passwordEnv: z.string().min(1) })
+      .strict()
+      .optional(),
+    interval: duration("15m"),
+    mode: z.enum(["fast", "deep", "sample"]).default("fast"),
+    storageRoot: z.string().optional(),
+    rebuild: z.record(z.string(), RebuildTarget).default({}),
+  })
+  .strict();
+export type RegistryTarget = z.infer<typeof RegistryTarget>;
+
+export const RegistriesSection = z.array(RegistryTarget).default([]);

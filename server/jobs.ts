@@ -1,0 +1,7 @@
+import "server-only";
+import type { Job } from "./scheduler";
+
+/** Every scheduled job of the panel, from each area's config. Each area adds its own factory here. */
+export function allJobs(): Job[] {
+  return [];
+}

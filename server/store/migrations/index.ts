@@ -1,0 +1,7 @@
+import type { Migration } from "kysely/migration";
+import { m001Foundation } from "./001-foundation";
+
+/** Every migration, in order. Names sort lexically; each area appends its own. */
+export const migrations: Record<string, Migration> = {
+  "001-foundation": m001Foundation,
+};
