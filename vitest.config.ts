@@ -10,6 +10,7 @@ const exclude = ["node_modules/**", ".next/**", ".lab/**", "e2e/**"];
 export default defineConfig({
   resolve: { alias },
   test: {
+    env: { LOG_LEVEL: "silent" },
     projects: [
       {
         resolve: { alias },
@@ -18,6 +19,7 @@ export default defineConfig({
           include: ["**/*.test.ts"],
           exclude: [...exclude, "**/*.int.test.ts"],
           environment: "node",
+          env: { LOG_LEVEL: "silent" },
         },
       },
       {
@@ -27,6 +29,7 @@ export default defineConfig({
           include: ["**/*.int.test.ts"],
           exclude,
           environment: "node",
+          env: { LOG_LEVEL: "silent" },
           // One lab is shared and faults are injected into it: files run one at a time.
           fileParallelism: false,
           testTimeout: 60_000,

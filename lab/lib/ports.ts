@@ -11,11 +11,14 @@ export const PORT_OFFSETS = {
   tokenServer: 12,
   registryMirror: 13,
   registrySpare: 14,
+  registryMirrorDebug: 15,
   // chrome-service (issue 4)
   chrome: 20,
   chromeSkew: 21,
   fixtures: 22,
   trap: 23,
+  chromeHung: 24,
+  chromeCdp: 25,
   // redis (issue 5): old nodes 30-31, old sentinels 35-37, v2 nodes 40-42, v2 sentinels 45-47
   redisOld0: 30,
   redisOld1: 31,

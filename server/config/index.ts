@@ -25,7 +25,7 @@ const g = globalThis as typeof globalThis & { __switchboardConfig?: Loaded };
 
 /** The only place that reads process.env. */
 export function configPath(): string {
-  return path.resolve(process.env.SWITCHBOARD_CONFIG ?? "./switchboard.yaml");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.SWITCHBOARD_CONFIG ?? "./switchboard.yaml");
 }
 
 function load(): Loaded {

@@ -13,6 +13,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_union" && issue.errors.length) {
+    // Report the branch that got furthest (e.g. the {host, port} form when an object was written).
+    const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
+    const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0]!;
+    const nested = best[0];
+    if (nested && (nested.path.length > 0 || best.length === 1)) return formatIssue({ ...nested, path: [...issue.path, ...nested.path] } as z.core.$ZodIssue);
+  }
   const at = formatPath(issue.path);
   if (issue.code === "unrecognized_keys") return `${formatPath([...issue.path, issue.keys[0]!])}: unknown key${issue.keys.length > 1 ? ` (also ${issue.keys.slice(1).join(", ")})` : ""}`;
   if (issue.code === "invalid_type") {

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Registry } from "prom-client";
+import { collectChromeMetrics } from "../services/chrome/metrics";
 
 export type MetricCollector = (registry: Registry) => Promise<void>;
 
 /** Each area appends a collector that reads its latest stored results into gauges. */
-export const metricCollectors: MetricCollector[] = [];
+export const metricCollectors: MetricCollector[] = [collectChromeMetrics];

@@ -1,0 +1,149 @@
+import "server-only";
+import type { Browser, BrowserContext, Page, Response } from "playwright";
+import { isBrowserGone } from "./failures";
+import { STEALTH_SCRIPT } from "./stealth";
+import { matchesTrapHost } from "./trap-hosts";
+import { captureScreenshots } from "./screenshot";
+
+export interface VisitSpec {
+  url: string;
+  expect: { selector?: string; title?: string; status?: number };
+  trapHosts: string[];
+  viewport: { width: number; height: number };
+  timeoutMs: number;
+  settleMs: number;
+  stealth: boolean;
+  quality: number;
+  thumbnailWidth: number;
+}
+
+export interface VisitResult {
+  /** The browser went away during the visit: the probe could not run. */
+  crashed: boolean;
+  /** The target's navigation failure, e.g. "net::ERR_CONNECTION_REFUSED" or "timeout". */
+  navigationError: string | null;
+  status: number | null;
+  finalUrl: string | null;
+  redirectChain: string[];
+  title: string | null;
+  consoleErrors: string[];
+  expectationFailure: string | null;
+  trapUrl: string | null;
+  timings: { navigationMs: number | null; screenshotMs: number | null };
+  screenshot: Buffer | null;
+  thumbnail: Buffer | null;
+}
+
+const MAX_CONSOLE = 20;
+const navCode = (err: unknown) => {
+  const text = err instanceof Error ? err.message : String(err);
+  if (/Timeout \d+ms exceeded/.test(text)) return "timeout";
+  return /net::ERR_[A-Z_]+/.exec(text)?.[0] ?? "navigation failed";
+};
+
+function httpRedirects(res: Response | null): string[] {
+  const chain: string[] = [];
+  for (let req = res?.request().redirectedFrom() ?? null; req; req = req.redirectedFrom()) chain.unshift(req.url());
+  return chain;
+}
+
+/** One check's page visit in a fresh context; the context is closed on every path. */
+export async function visitPage(browser: Browser, spec: VisitSpec, signal?: AbortSignal): Promise<VisitResult> {
+  const out: VisitResult = {
+    crashed: false,
+    navigationError: null,
+    status: null,
+    finalUrl: null,
+    redirectChain: [],
+    title: null,
+    consoleErrors: [],
+    expectationFailure: null,
+    trapUrl: null,
+    timings: { navigationMs: null, screenshotMs: null },
+    screenshot: null,
+    thumbnail: null,
+  };
+  let context: BrowserContext | null = null;
+  const onAbort = () => void context?.close().catch(() => undefined);
+  signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    context = await browser.newContext({ viewport: spec.viewport, locale: "en-US" });
+    if (spec.stealth) await context.addInitScript(STEALTH_SCRIPT);
+    const page = await context.newPage();
+    const navigations: string[] = [];
+    let trapped: (url: string) => void = () => undefined;
+    const trapHit = new Promise<string>((resolve) => (trapped = resolve));
+    page.on("framenavigated", (frame) => {
+      if (frame !== page.mainFrame()) return;
+      navigations.push(frame.url());
+      if (!out.trapUrl && matchesTrapHost(frame.url(), spec.trapHosts)) {
+        out.trapUrl = frame.url();
+        trapped(frame.url());
+      }
+    });
+    page.on("console", (m) => void (m.type() === "error" && out.consoleErrors.length < MAX_CONSOLE && out.consoleErrors.push(m.text().slice(0, 300))));
+    page.on("pageerror", (e) => void (out.consoleErrors.length < MAX_CONSOLE && out.consoleErrors.push(e.message.slice(0, 300))));
+
+    const deadline = Date.now() + spec.timeoutMs;
+    const t0 = Date.now();
+    const response = await page.goto(spec.url, { timeout: spec.timeoutMs, waitUntil: "load" }).catch((err: unknown) => {
+      if (isBrowserGone(err) || !browser.isConnected()) throw err;
+      out.navigationError = navCode(err);
+      return null;
+    });
+    out.timings.navigationMs = Date.now() - t0;
+    out.status = response?.status() ?? null;
+    if (!out.navigationError) out.expectationFailure = await awaitExpectation(page, spec, deadline, trapHit);
+    if (!out.trapUrl && spec.settleMs > 0 && !out.navigationError) {
+      await Promise.race([trapHit, new Promise((r) => setTimeout(r, spec.settleMs))]);
+    }
+    const t1 = Date.now();
+    const shots = await captureScreenshots(context, page, spec).catch((err: unknown) => {
+      if (isBrowserGone(err) || !browser.isConnected()) throw err;
+      return null;
+    });
+    out.timings.screenshotMs = Date.now() - t1;
+    out.screenshot = shots?.full ?? null;
+    out.thumbnail = shots?.thumbnail ?? null;
+    out.finalUrl = page.url();
+    out.title = await page.title().catch(() => null);
+    out.redirectChain = dedupe([...httpRedirects(response), ...navigations]);
+  } catch (err) {
+    signal?.throwIfAborted();
+    if (isBrowserGone(err) || !browser.isConnected()) out.crashed = true;
+    else throw err;
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+    await context?.close().catch(() => undefined);
+  }
+  return out;
+}
+
+async function awaitExpectation(page: Page, spec: VisitSpec, deadline: number, trapHit: Promise<string>): Promise<string | null> {
+  const remaining = () => Math.max(1, deadline - Date.now());
+  const { selector, title } = spec.expect;
+  const wait = async (): Promise<string | null> => {
+    if (selector) {
+      const ok = await page.locator(selector).first().waitFor({ state: "visible", timeout: remaining() }).then(
+        () => true,
+        (err: unknown) => {
+          if (isBrowserGone(err)) throw err;
+          return false;
+        },
+      );
+      if (!ok) return `the selector ${selector} did not become visible within ${spec.timeoutMs} ms`;
+    }
+    if (title !== undefined) {
+      const actual = await page.title();
+      if (actual !== title) return `the title is "${actual.slice(0, 120)}", expected "${title}"`;
+    }
+    return null;
+  };
+  const waiting = wait();
+  waiting.catch(() => undefined);
+  return Promise.race([waiting, trapHit.then(() => null)]);
+}
+
+function dedupe(urls: string[]): string[] {
+  return urls.filter((u, i) => u !== "about:blank" && urls.indexOf(u) === i);
+}

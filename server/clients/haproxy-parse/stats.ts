@@ -1,0 +1,34 @@
+import { ReplyParseError } from "../redis-parse/errors";
+
+/** `show stat` / `/stats;csv`: a "# pxname,svname,…" header and one row per proxy or server. */
+export function parseStatsCsv(text: string): Record<string, string>[] {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const header = lines[0];
+  if (!header?.startsWith("# ")) throw new ReplyParseError("haproxy stats", "no CSV header");
+  const cols = header.slice(2).split(",");
+  if (cols[0] !== "pxname" || cols[1] !== "svname") throw new ReplyParseError("haproxy stats", "unexpected columns");
+  return lines.slice(1).map((line) => {
+    const f = line.split(",");
+    const row: Record<string, string> = {};
+    cols.forEach((c, i) => {
+      if (c) row[c] = f[i] ?? "";
+    });
+    return row;
+  });
+}
+
+/** `show servers state [backend]`: a version line, a "# be_id …" header, space-separated rows. */
+export function parseServersState(text: string): Record<string, string>[] {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
+  const headerAt = lines.findIndex((l) => l.startsWith("# "));
+  if (headerAt < 0) throw new ReplyParseError("haproxy servers state", "no header");
+  const cols = lines[headerAt]!.slice(2).trim().split(/\s+/);
+  if (cols[1] !== "be_name" || cols[3] !== "srv_name") throw new ReplyParseError("haproxy servers state", "unexpected columns");
+  return lines.slice(headerAt + 1).map((line) => {
+    const f = line.trim().split(/\s+/);
+    return Object.fromEntries(cols.map((c, i) => [c, f[i] ?? ""]));
+  });
+}
+
+/** srv_op_state of `show servers state`. */
+export const OP_STATES: Record<string, string> = { "0": "STOPPED", "1": "STARTING", "2": "RUNNING", "3": "STOPPING" };

@@ -1,0 +1,170 @@
+import "server-only";
+import { Redis } from "ioredis";
+import { ReplyParseError } from "./redis-parse/errors";
+import { parseInfo, type InfoSections } from "./redis-parse/info";
+import { parseRole, type RoleReply } from "./redis-parse/role";
+
+export interface RedisTarget {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+}
+
+export type FailureStatus = "down" | "timeout" | "auth-failed" | "error";
+/** A command that failed on its own (e.g. CONFIG disabled) is an Error in `replies`; the rest still count. */
+export type CommandsResult =
+  | { ok: true; replies: (unknown | Error)[]; latencyMs: number }
+  | { ok: false; status: FailureStatus; message: string; latencyMs: number };
+
+interface Pooled {
+  client: Redis;
+  lastError: Error | null;
+}
+
+const g = globalThis as typeof globalThis & { __switchboardRedisPool?: Map<string, Pooled> };
+const pool = (g.__switchboardRedisPool ??= new Map());
+
+const keyOf = (t: RedisTarget) => `${t.username ?? ""}@${t.host}:${t.port}`;
+
+function createClient(t: RedisTarget, connectTimeout: number): Pooled {
+  const pooled: Pooled = {
+    lastError: null,
+    client: new Redis({
+      host: t.host,
+      port: t.port,
+      username: t.username,
+      password: t.password,
+      lazyConnect: true,
+      connectTimeout: Math.max(50, connectTimeout),
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+      // Observation never follows redirects or sentinels: one socket to exactly this process.
+      autoResubscribe: false,
+    }),
+  };
+  pooled.client.on("error", (err: Error) => {
+    pooled.lastError = err;
+  });
+  return pooled;
+}
+
+export function classifyError(err: unknown): { status: FailureStatus; message: string } {
+  const text = err instanceof Error ? err.message : String(err);
+  if (/WRONGPASS|NOAUTH|invalid password|invalid username-password/i.test(text)) return { status: "auth-failed", message: "auth failed" };
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|Connection is closed|ECONNRESET/i.test(text)) return { status: "down", message: "not reachable" };
+  if (/timed? ?out|ETIMEDOUT|deadline/i.test(text)) return { status: "timeout", message: "no answer before the deadline" };
+  return { status: "error", message: "unexpected error" };
+}
+
+class DeadlineError extends Error {
+  constructor() {
+    super("deadline");
+  }
+}
+
+function beforeDeadline<T>(p: Promise<T>, deadlineAt: number, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new DeadlineError()), Math.max(0, deadlineAt - Date.now()));
+    const onAbort = () => reject(new DeadlineError());
+    signal?.addEventListener("abort", onAbort, { once: true });
+    p.then(resolve, reject).finally(() => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    });
+  });
+}
+
+function drop(key: string, pooled: Pooled) {
+  if (pool.get(key) === pooled) pool.delete(key);
+  pooled.client.disconnect();
+}
+
+/** Runs commands as one pipeline on a pooled direct connection; never throws. */
+export async function sendCommands(t: RedisTarget, commands: string[][], deadlineAt: number, signal?: AbortSignal): Promise<CommandsResult> {
+  const started = performance.now();
+  const key = keyOf(t);
+  let pooled = pool.get(key);
+  if (pooled && pooled.client.status !== "ready") {
+    drop(key, pooled);
+    pooled = undefined;
+  }
+  try {
+    if (!pooled) {
+      pooled = createClient(t, deadlineAt - Date.now());
+      pool.set(key, pooled);
+      const p = pooled;
+      await beforeDeadline(
+        p.client.connect().catch((err: unknown) => {
+          throw p.lastError ?? err;
+        }),
+        deadlineAt,
+        signal,
+      );
+    }
+    const pipeline = pooled.client.pipeline();
+    for (const [cmd, ...args] of commands) pipeline.call(cmd!, ...args);
+    const results: [Error | null, unknown][] = (await beforeDeadline(pipeline.exec(), deadlineAt, signal)) ?? [];
+    return { ok: true, replies: results.map(([err, value]) => err ?? value), latencyMs: performance.now() - started };
+  } catch (err) {
+    const p = pooled;
+    if (p) drop(key, p);
+    const latencyMs = performance.now() - started;
+    if (err instanceof DeadlineError) return { ok: false, status: "timeout", message: "no answer before the deadline", latencyMs };
+    return { ok: false, ...classifyError(p?.lastError ?? err), latencyMs };
+  }
+}
+
+/** A fresh connection (not pooled) that reads `INFO server`: which process answers behind a proxy. */
+export async function identifyServer(t: RedisTarget, deadlineAt: number, signal?: AbortSignal): Promise<CommandsResult> {
+  const started = performance.now();
+  const p = createClient(t, deadlineAt - Date.now());
+  try {
+    await beforeDeadline(
+      p.client.connect().catch((err: unknown) => {
+        throw p.lastError ?? err;
+      }),
+      deadlineAt,
+      signal,
+    );
+    const info = await beforeDeadline(p.client.call("INFO", "server"), deadlineAt, signal);
+    return { ok: true, replies: [info], latencyMs: performance.now() - started };
+  } catch (err) {
+    const latencyMs = performance.now() - started;
+    if (err instanceof DeadlineError) return { ok: false, status: "timeout", message: "no answer before the deadline", latencyMs };
+    return { ok: false, ...classifyError(p.lastError ?? err), latencyMs };
+  } finally {
+    p.client.disconnect();
+  }
+}
+
+/** Closes every pooled connection (tests, shutdown). */
+export function closeRedisPool(): void {
+  for (const [key, p] of pool) drop(key, p);
+}
+
+export const NODE_CONFIG_KEYS = ["appendonly", "save", "min-replicas-to-write", "replica-priority", "maxmemory-policy"] as const;
+
+export type NodeReading =
+  | { ok: true; role: RoleReply; info: InfoSections; config: Record<string, string | null>; latencyMs: number }
+  | { ok: false; status: FailureStatus | "parse-error"; message: string; latencyMs: number };
+
+/** ROLE, INFO (default sections) and a few CONFIG values in one round trip. */
+export async function queryNode(t: RedisTarget, deadlineAt: number, signal?: AbortSignal): Promise<NodeReading> {
+  const r = await sendCommands(t, [["ROLE"], ["INFO"], ...NODE_CONFIG_KEYS.map((k) => ["CONFIG", "GET", k])], deadlineAt, signal);
+  if (!r.ok) return r;
+  const [role, info, ...configs] = r.replies;
+  try {
+    if (role instanceof Error || info instanceof Error) throw new ReplyParseError("node", "ROLE or INFO refused");
+    const config: Record<string, string | null> = {};
+    NODE_CONFIG_KEYS.forEach((k, i) => {
+      const v = configs[i];
+      config[k] = Array.isArray(v) && v.length >= 2 ? String(v[1]) : null;
+    });
+    return { ok: true, role: parseRole(role), info: parseInfo(info), config, latencyMs: r.latencyMs };
+  } catch (err) {
+    if (err instanceof ReplyParseError) return { ok: false, status: "parse-error", message: `unreadable reply (${err.what})`, latencyMs: r.latencyMs };
+    throw err;
+  }
+}

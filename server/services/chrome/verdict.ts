@@ -1,0 +1,41 @@
+import "server-only";
+import type { FailureKind, Verdict } from "@/lib/chrome/dto";
+
+export interface VisitFacts {
+  crashed: boolean;
+  navigationError: string | null;
+  status: number | null;
+  expectationFailure: string | null;
+  trapUrl: string | null;
+  hasScreenshot: boolean;
+}
+
+export type Outcome = { verdict: Verdict; reason: string; failureKind: FailureKind | null };
+
+/**
+ * The verdict of one check. "could-not-run" is the probe's own problem and never says anything
+ * about the site; "ok" needs every expectation met and a screenshot.
+ */
+export function decideVerdict(visit: VisitFacts, expect: { status?: number }, timeoutMs: number): Outcome {
+  if (visit.crashed) {
+    return { verdict: "could-not-run", reason: "The browser went away in the middle of the check (the service restarted or crashed).", failureKind: "crashed" };
+  }
+  if (visit.trapUrl) {
+    return {
+      verdict: "tripped",
+      reason: `The page's anti-devtools detector tripped: the page sent the browser to ${visit.trapUrl}, a configured trap host. Real visitors see the page; the probe was detected as automation.`,
+      failureKind: null,
+    };
+  }
+  if (visit.navigationError === "timeout") return { verdict: "failed", reason: `The page did not finish loading within ${timeoutMs} ms.`, failureKind: null };
+  if (visit.navigationError) return { verdict: "failed", reason: `The page could not be loaded (${visit.navigationError}).`, failureKind: null };
+  if (expect.status !== undefined && visit.status !== expect.status) {
+    return { verdict: "failed", reason: `HTTP status ${visit.status ?? "none"}, expected ${expect.status}.`, failureKind: null };
+  }
+  if (expect.status === undefined && (visit.status === null || visit.status >= 400)) {
+    return { verdict: "failed", reason: visit.status === null ? "The page returned no HTTP response." : `The page answered HTTP ${visit.status}.`, failureKind: null };
+  }
+  if (visit.expectationFailure) return { verdict: "failed", reason: `The expectation was not met: ${visit.expectationFailure}.`, failureKind: null };
+  if (!visit.hasScreenshot) return { verdict: "could-not-run", reason: "The page loaded but the browser could not take a screenshot.", failureKind: "crashed" };
+  return { verdict: "ok", reason: "The page loaded, every expectation was met, and no trap fired.", failureKind: null };
+}
