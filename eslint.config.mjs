@@ -30,7 +30,10 @@ const config = [
         {
           paths: upstreamLibs,
           patterns: [
-            { group: ["@/server/*", "!@/server/actions", "!@/server/actions/*"], message: "Components and lib import server code only as action references." },
+            {
+              group: ["@/server/*", "!@/server/actions", "!@/server/actions/*"],
+              message: "Components and lib import server code only as action references.",
+            },
             { group: ["../server/*", "../../server/*"], message: "Use @/server/actions/* for actions; nothing else from server/." },
           ],
         },

@@ -37,6 +37,7 @@ async function main() {
   if (reaped.length) log(`stopped leftovers of a previous run: ${reaped.join(", ")}`);
   for (const f of readdirSync(stateDir)) if (f !== "pids") rmSync(path.join(stateDir, f), { recursive: true, force: true });
   mkdirSync(path.join(stateDir, "logs"), { recursive: true });
+  writeFileSync(path.join(stateDir, "runner.pid"), String(process.pid));
 
   const secrets = new Map<string, string>();
   const ctx: LabContext = {
@@ -107,20 +108,44 @@ async function main() {
   const envPath = path.join(stateDir, "env");
   writeFileSync(configPath, `# Written by the lab (${new Date().toISOString()}); do not edit.\n${stringify(config)}`);
   env.SWITCHBOARD_CONFIG = configPath;
-  writeFileSync(envPath, Object.entries(env).map(([k, v]) => `${k}=${v}`).join("\n") + "\n", { mode: 0o600 });
+  writeFileSync(
+    envPath,
+    Object.entries(env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("\n") + "\n",
+    { mode: 0o600 },
+  );
 
   if (values.panel) {
-    processes.spawn("panel", process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(panelPort)], {
-      cwd: root,
-      env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    });
+    processes.spawn(
+      "panel",
+      process.execPath,
+      [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(panelPort)],
+      {
+        cwd: root,
+        env: { ...process.env, ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      },
+    );
     await waitForHttp(`${panelUrl}/api/health`, (s) => s === 200, 60_000);
     log(`panel ready at ${panelUrl}`);
   }
 
   writeFileSync(
     path.join(stateDir, "lab.json"),
-    JSON.stringify({ profile, panelUrl, configPath, envPath, controlUrl: `http://127.0.0.1:${ctx.ports.control}`, ports: ctx.ports, env, services: facts }, null, 2),
+    JSON.stringify(
+      {
+        profile,
+        panelUrl,
+        configPath,
+        envPath,
+        controlUrl: `http://127.0.0.1:${ctx.ports.control}`,
+        ports: ctx.ports,
+        env,
+        services: facts,
+      },
+      null,
+      2,
+    ),
     { mode: 0o600 },
   );
   const lines = [

@@ -27,8 +27,13 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
   const res = await fetch(url, { signal: signal ?? AbortSignal.timeout(15_000), headers: { accept: "application/json" } });
   if (!res.ok) {
     const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null;
-    if (res.status === 401 && typeof window !== "undefined") window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
-    throw new ApiError(res.status, body?.code ?? "http", body?.message ?? `The panel answered ${res.status}.`);
+    throw new ApiError(
+      res.status,
+      body?.code ?? "http",
+      res.status === 401
+        ? "Your session has ended: reload the page to sign in again."
+        : (body?.message ?? `The panel answered ${res.status}.`),
+    );
   }
   return (await res.json()) as T;
 }

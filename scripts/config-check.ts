@@ -7,7 +7,9 @@ const result = loadConfigFile(file, process.env);
 if (result.ok) {
   const c = result.config;
   console.log(`${file}: OK`);
-  console.log(`  chrome checks: ${c.chrome.checks.length}, registries: ${c.registries.length}, redis clusters: ${c.redis.clusters.length}, ci: ${c.ci ? "woodpecker" : "none"}`);
+  console.log(
+    `  chrome checks: ${c.chrome.checks.length}, registries: ${c.registries.length}, redis clusters: ${c.redis.clusters.length}, ci: ${c.ci ? "woodpecker" : "none"}`,
+  );
   process.exit(0);
 }
 console.error(`Invalid configuration in ${file}:`);

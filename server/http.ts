@@ -9,10 +9,7 @@ import { logger } from "./logger";
 type Params = Record<string, string | string[]>;
 
 /** A thin, authorised route handler: JSON out, AppErrors mapped to their status, nothing else leaks. */
-export function apiRoute<P extends Params = Params>(
-  role: Role,
-  handler: (req: NextRequest, actor: Actor, params: P) => Promise<unknown>,
-) {
+export function apiRoute<P extends Params = Params>(role: Role, handler: (req: NextRequest, actor: Actor, params: P) => Promise<unknown>) {
   return async (req: NextRequest, ctx: { params: Promise<P> }) => {
     try {
       const actor = await requireRole(role);

@@ -2,15 +2,18 @@ import "server-only";
 import type { Db } from "./store/db";
 import { nowIso } from "./store/db";
 
-export type LockResult =
-  | { ok: true; token: number }
-  | { ok: false; holder: string; holderName: string; since: string };
+export type LockResult = { ok: true; token: number } | { ok: false; holder: string; holderName: string; since: string };
 
 /**
  * A lease on a resource with a fencing token. An expired lease can be taken over; the token
  * only grows, so work done under an older token can be recognised and refused downstream.
  */
-export async function acquireLock(db: Db, key: string, holder: { id: string; name: string; runId: string }, ttlMs: number): Promise<LockResult> {
+export async function acquireLock(
+  db: Db,
+  key: string,
+  holder: { id: string; name: string; runId: string },
+  ttlMs: number,
+): Promise<LockResult> {
   return db.transaction().execute(async (trx) => {
     const now = nowIso();
     const cur = await trx.selectFrom("locks").selectAll().where("key", "=", key).executeTakeFirst();

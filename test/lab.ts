@@ -40,7 +40,11 @@ export async function fault(name: string, action: "inject" | "heal", body: Recor
 }
 
 /** Polls until check() returns a truthy value (never a fixed sleep). */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 15_000, what = "condition"): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 15_000,
+  what = "condition",
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

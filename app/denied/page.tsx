@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { Card } from "@/components/ui/card";
@@ -23,14 +24,15 @@ export default async function DeniedPage({ searchParams }: { searchParams: Promi
           </p>
         ) : (
           <p className="mt-2 text-sm">
-            This page needs the <strong>{need ?? "a higher"}</strong> role; you are <strong>{viewer.kind === "actor" ? viewer.actor.role : "unknown"}</strong>.
+            This page needs the <strong>{need ?? "a higher"}</strong> role; you are{" "}
+            <strong>{viewer.kind === "actor" ? viewer.actor.role : "unknown"}</strong>.
           </p>
         )}
         <div className="mt-4 flex gap-2">
           {viewer.kind === "actor" ? (
-            <a className="rounded-md px-3 py-2 text-sm underline" href="/">
+            <Link className="rounded-md px-3 py-2 text-sm underline" href="/">
               Back to the overview
-            </a>
+            </Link>
           ) : null}
           <SignOutButton />
         </div>

@@ -26,7 +26,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="grid min-h-screen place-items-center p-4">
       <Card className="w-full max-w-sm">
         <h1 className="text-xl font-semibold">Switchboard</h1>
-        <p className="mt-1 mb-4 text-sm text-slate-600 dark:text-slate-400">The platform team&apos;s control panel. Sign in with your Authentik account.</p>
+        <p className="mt-1 mb-4 text-sm text-slate-600 dark:text-slate-400">
+          The platform team&apos;s control panel. Sign in with your Authentik account.
+        </p>
         {error ? (
           <p role="alert" className="mb-3 rounded bg-red-50 p-2 text-sm text-red-900 dark:bg-red-950/50 dark:text-red-200">
             {ERRORS[error] ?? ERRORS.Default}

@@ -67,7 +67,10 @@ export function ActionButton<T>({
         )}
       </Button>
       {result ? (
-        <p role="status" className={result.ok ? "text-sm text-emerald-700 dark:text-emerald-300" : "text-sm text-red-700 dark:text-red-300"}>
+        <p
+          role="status"
+          className={result.ok ? "text-sm text-emerald-700 dark:text-emerald-300" : "text-sm text-red-700 dark:text-red-300"}
+        >
           {result.ok ? (renderResult ? renderResult(result.data) : "Done.") : result.message}
           {!result.ok && result.fieldErrors
             ? ` ${Object.entries(result.fieldErrors)

@@ -26,7 +26,9 @@ export function Nav() {
             aria-current={active ? "page" : undefined}
             className={cn(
               "rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap",
-              active ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800",
+              active
+                ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900"
+                : "text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800",
             )}
           >
             {item.label}

@@ -11,5 +11,9 @@ const TONES: Record<Tone, string> = {
 };
 
 export function Badge({ tone = "muted", children, className }: { tone?: Tone; children: ReactNode; className?: string }) {
-  return <span className={cn("inline-flex items-center rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap", TONES[tone], className)}>{children}</span>;
+  return (
+    <span className={cn("inline-flex items-center rounded px-2 py-0.5 text-xs font-medium whitespace-nowrap", TONES[tone], className)}>
+      {children}
+    </span>
+  );
 }

@@ -4,7 +4,8 @@ import { cn } from "@/lib/cn";
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 const VARIANTS: Record<Variant, string> = {
   primary: "bg-blue-600 text-white hover:bg-blue-500 disabled:bg-blue-600/50",
-  secondary: "bg-white text-slate-900 ring-1 ring-slate-300 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700 dark:hover:bg-slate-800",
+  secondary:
+    "bg-white text-slate-900 ring-1 ring-slate-300 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700 dark:hover:bg-slate-800",
   danger: "bg-red-600 text-white hover:bg-red-500 disabled:bg-red-600/50",
   ghost: "text-slate-700 hover:bg-slate-200/60 dark:text-slate-300 dark:hover:bg-slate-800",
 };

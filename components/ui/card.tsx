@@ -2,7 +2,12 @@ import type { HTMLAttributes, ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
 export function Card({ className, ...props }: HTMLAttributes<HTMLElement>) {
-  return <section className={cn("rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800", className)} {...props} />;
+  return (
+    <section
+      className={cn("rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800", className)}
+      {...props}
+    />
+  );
 }
 
 export function CardTitle({ children, right }: { children: ReactNode; right?: ReactNode }) {

@@ -28,7 +28,10 @@ test.describe("actions are authorised on the server", () => {
 
     test("a cross-origin POST is refused before the action runs", async ({ page }) => {
       await page.goto("/");
-      const res = await page.request.post("/api/actions/system.releaseLock", { data: { key: "x" }, headers: { origin: "http://evil.example" } });
+      const res = await page.request.post("/api/actions/system.releaseLock", {
+        data: { key: "x" },
+        headers: { origin: "http://evil.example" },
+      });
       expect(res.status()).toBe(403);
       expect(await res.json()).toMatchObject({ code: "cross_origin" });
     });

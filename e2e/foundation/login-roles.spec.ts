@@ -9,7 +9,14 @@ test.describe("login and roles", () => {
         await page.goto("/");
         await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
         await expect(page.getByTestId("current-role")).toHaveText(role);
-        await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Overview", "Chrome", "Registry", "Redis", "CI", "Audit"]);
+        await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+          "Overview",
+          "Chrome",
+          "Registry",
+          "Redis",
+          "CI",
+          "Audit",
+        ]);
         await page.getByRole("link", { name: "Audit" }).click();
         await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
       });

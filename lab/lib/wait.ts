@@ -27,8 +27,7 @@ export function portOpen(port: number, host = "127.0.0.1"): Promise<boolean> {
   });
 }
 
-export const waitForPort = (port: number, what = `port ${port}`, timeoutMs?: number) =>
-  waitFor(what, () => portOpen(port), timeoutMs);
+export const waitForPort = (port: number, what = `port ${port}`, timeoutMs?: number) => waitFor(what, () => portOpen(port), timeoutMs);
 
 export async function waitForHttp(url: string, ok: (status: number) => boolean = (s) => s < 500, timeoutMs?: number) {
   await waitFor(

@@ -62,7 +62,14 @@ export const oidcService: LabService = {
         return {
           accountId: id,
           async claims() {
-            return { sub: id, name: user.name, preferred_username: id, email: `${id}@switchboard.test`, email_verified: true, groups: user.groups };
+            return {
+              sub: id,
+              name: user.name,
+              preferred_username: id,
+              email: `${id}@switchboard.test`,
+              email_verified: true,
+              groups: user.groups,
+            };
           },
         };
       },
@@ -78,7 +85,8 @@ export const oidcService: LabService = {
       if (url.startsWith(`${PREFIX}/interaction/`)) {
         void handleInteraction(provider, req, res).catch((err: unknown) => {
           ctx.log(`oidc interaction error: ${err instanceof Error ? err.message : String(err)}`);
-          if (!res.headersSent) res.writeHead(400, { "content-type": "text/plain" }).end("Login session expired; start again from Switchboard.");
+          if (!res.headersSent)
+            res.writeHead(400, { "content-type": "text/plain" }).end("Login session expired; start again from Switchboard.");
         });
         return;
       }
@@ -107,7 +115,9 @@ async function handleInteraction(provider: Provider, req: http.IncomingMessage, 
   const form = new URLSearchParams(Buffer.concat(chunks).toString("utf8"));
   const login = form.get("login") ?? "";
   if (!(login in DEMO_USERS) || form.get("password") !== PASSWORD) {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(renderLogin({ action: req.url ?? "", error: "Wrong username or password." }));
+    res
+      .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+      .end(renderLogin({ action: req.url ?? "", error: "Wrong username or password." }));
     return;
   }
   const result: Record<string, unknown> = { login: { accountId: login } };

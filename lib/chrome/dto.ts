@@ -3,7 +3,16 @@ import { z } from "zod";
 export const Verdict = z.enum(["ok", "tripped", "failed", "could-not-run"]);
 export type Verdict = z.infer<typeof Verdict>;
 
-export const FailureKind = z.enum(["unreachable", "bad-token", "version-skew", "timeout", "crashed", "no-browser", "launch-failed", "dropped"]);
+export const FailureKind = z.enum([
+  "unreachable",
+  "bad-token",
+  "version-skew",
+  "timeout",
+  "crashed",
+  "no-browser",
+  "launch-failed",
+  "dropped",
+]);
 export type FailureKind = z.infer<typeof FailureKind>;
 
 /** What one browser check found; stored as the probe run's summary and sent to the page. */
@@ -26,7 +35,12 @@ export const ChromeRun = z.object({
   redirectChain: z.array(z.string()),
   consoleErrors: z.array(z.string()),
   trapUrl: z.string().nullable(),
-  timings: z.object({ connectMs: z.number().nullable(), navigationMs: z.number().nullable(), screenshotMs: z.number().nullable(), totalMs: z.number().nullable() }),
+  timings: z.object({
+    connectMs: z.number().nullable(),
+    navigationMs: z.number().nullable(),
+    screenshotMs: z.number().nullable(),
+    totalMs: z.number().nullable(),
+  }),
   hasScreenshot: z.boolean(),
 });
 export type ChromeRun = z.infer<typeof ChromeRun>;

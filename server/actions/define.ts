@@ -10,7 +10,10 @@ export type { ActionResult } from "./result";
 export type ActionFn<O> = ((raw: unknown) => Promise<ActionResult<O>>) & { def: ActionDef<z.ZodType> };
 
 /** Builds an action: a server function that checks the caller's role itself, every time. */
-export function defineAction<I extends z.ZodType, O>(def: ActionDef<I>, run: (ctx: ActionContext, input: z.infer<I>) => Promise<O>): ActionFn<O> {
+export function defineAction<I extends z.ZodType, O>(
+  def: ActionDef<I>,
+  run: (ctx: ActionContext, input: z.infer<I>) => Promise<O>,
+): ActionFn<O> {
   const fn = async (raw: unknown) => runAction(def, run, await whoIsCalling(), raw);
   return Object.assign(fn, { def: def as unknown as ActionDef<z.ZodType> });
 }

@@ -19,7 +19,8 @@ const def: ActionDef<z.ZodType<{ target: string; password?: string }>> = {
   lockKey: (i) => `thing/${i.target}`,
 };
 
-const auditFor = async (action: string) => (await getDb()).selectFrom("audit_log").selectAll().where("action", "=", action).orderBy("id").execute();
+const auditFor = async (action: string) =>
+  (await getDb()).selectFrom("audit_log").selectAll().where("action", "=", action).orderBy("id").execute();
 
 describe("runAction", () => {
   beforeAll(() => {
@@ -28,10 +29,15 @@ describe("runAction", () => {
 
   it("audits start before running and completion after, with secrets redacted", async () => {
     let sawStart = false;
-    const res = await runAction({ ...def, name: "test.ok" }, async () => {
-      sawStart = (await auditFor("test.ok")).some((r) => r.phase === "start");
-      return { touched: true };
-    }, operator, { target: "alpha", password: "hunter2" });
+    const res = await runAction(
+      { ...def, name: "test.ok" },
+      async () => {
+        sawStart = (await auditFor("test.ok")).some((r) => r.phase === "start");
+        return { touched: true };
+      },
+      operator,
+      { target: "alpha", password: "hunter2" },
+    );
     expect(res).toMatchObject({ ok: true, data: { touched: true } });
     expect(sawStart).toBe(true);
     const rows = await auditFor("test.ok");
@@ -44,9 +50,14 @@ describe("runAction", () => {
 
   it("refuses a role that is too low, runs nothing, and audits the denial", async () => {
     let ran = false;
-    const res = await runAction({ ...def, name: "test.denied" }, async () => {
-      ran = true;
-    }, viewer, { target: "alpha" });
+    const res = await runAction(
+      { ...def, name: "test.denied" },
+      async () => {
+        ran = true;
+      },
+      viewer,
+      { target: "alpha" },
+    );
     expect(res).toMatchObject({ ok: false, code: "forbidden" });
     expect(ran).toBe(false);
     expect((await auditFor("test.denied")).map((r) => [r.phase, r.actor])).toEqual([["denied", "vera"]]);
@@ -54,9 +65,14 @@ describe("runAction", () => {
 
   it("returns field errors for invalid input, runs nothing, and audits the rejection", async () => {
     let ran = false;
-    const res = await runAction({ ...def, name: "test.invalid" }, async () => {
-      ran = true;
-    }, operator, { target: "NOT OK" });
+    const res = await runAction(
+      { ...def, name: "test.invalid" },
+      async () => {
+        ran = true;
+      },
+      operator,
+      { target: "NOT OK" },
+    );
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.fieldErrors?.target).toEqual(["lowercase letters only"]);
     expect(ran).toBe(false);
@@ -67,17 +83,27 @@ describe("runAction", () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     let runs = 0;
-    const slow = runAction({ ...def, name: "test.lock" }, async () => {
-      runs++;
-      await gate;
-      return "first";
-    }, operator, { target: "shared" });
+    const slow = runAction(
+      { ...def, name: "test.lock" },
+      async () => {
+        runs++;
+        await gate;
+        return "first";
+      },
+      operator,
+      { target: "shared" },
+    );
     // Wait until the first run holds the lock (its start entry is written after the lock is taken).
     while (!(await auditFor("test.lock")).some((r) => r.phase === "start")) await new Promise((r) => setImmediate(r));
-    const second = await runAction({ ...def, name: "test.lock" }, async () => {
-      runs++;
-      return "second";
-    }, other, { target: "shared" });
+    const second = await runAction(
+      { ...def, name: "test.lock" },
+      async () => {
+        runs++;
+        return "second";
+      },
+      other,
+      { target: "shared" },
+    );
     release();
     expect(await slow).toMatchObject({ ok: true, data: "first" });
     expect(second).toMatchObject({ ok: false, code: "locked" });
@@ -88,21 +114,34 @@ describe("runAction", () => {
   });
 
   it("still writes the completion entry when the action throws, without leaking the error text", async () => {
-    const res = await runAction({ ...def, name: "test.throws" }, async () => {
-      throw new Error("ECONNREFUSED 10.0.0.7:6379 password=hunter2");
-    }, operator, { target: "beta" });
+    const res = await runAction(
+      { ...def, name: "test.throws" },
+      async () => {
+        throw new Error("ECONNREFUSED 10.0.0.7:6379 password=hunter2");
+      },
+      operator,
+      { target: "beta" },
+    );
     expect(res).toMatchObject({ ok: false, code: "internal" });
     if (!res.ok) expect(res.message).not.toMatch(/ECONNREFUSED|hunter2/);
     const rows = await auditFor("test.throws");
-    expect(rows.map((r) => [r.phase, r.error_code])).toEqual([["start", null], ["error", "internal"]]);
+    expect(rows.map((r) => [r.phase, r.error_code])).toEqual([
+      ["start", null],
+      ["error", "internal"],
+    ]);
     const db = await getDb();
     expect(await db.selectFrom("locks").selectAll().where("key", "=", "thing/beta").execute()).toEqual([]);
   });
 
   it("passes an expected failure's own message through", async () => {
-    const res = await runAction({ ...def, name: "test.expected" }, async () => {
-      throw new AppError("precondition", "The registry has no such image.", 412);
-    }, operator, { target: "gamma" });
+    const res = await runAction(
+      { ...def, name: "test.expected" },
+      async () => {
+        throw new AppError("precondition", "The registry has no such image.", 412);
+      },
+      operator,
+      { target: "gamma" },
+    );
     expect(res).toMatchObject({ ok: false, code: "precondition", message: "The registry has no such image." });
   });
 });

@@ -96,7 +96,21 @@ export async function runAction<I extends z.ZodType, O>(
       : null;
   try {
     await appendAudit(db, { ...base, resource, phase: "start", params: input });
-    await db.insertInto("action_runs").values({ id: runId, action: def.name, resource, actor: actor.id, started_at: nowIso(), finished_at: null, status: "running", result: null, error_code: null, duration_ms: null }).execute();
+    await db
+      .insertInto("action_runs")
+      .values({
+        id: runId,
+        action: def.name,
+        resource,
+        actor: actor.id,
+        started_at: nowIso(),
+        finished_at: null,
+        status: "running",
+        result: null,
+        error_code: null,
+        duration_ms: null,
+      })
+      .execute();
     let outcome: ActionResult<O>;
     let resultForAudit: unknown;
     try {
@@ -122,7 +136,13 @@ export async function runAction<I extends z.ZodType, O>(
     });
     await db
       .updateTable("action_runs")
-      .set({ finished_at: nowIso(), status: outcome.ok ? "ok" : "error", result: JSON.stringify(resultForAudit ?? null), error_code: outcome.ok ? null : outcome.code, duration_ms: durationMs })
+      .set({
+        finished_at: nowIso(),
+        status: outcome.ok ? "ok" : "error",
+        result: JSON.stringify(resultForAudit ?? null),
+        error_code: outcome.ok ? null : outcome.code,
+        duration_ms: durationMs,
+      })
       .where("id", "=", runId)
       .execute();
     log.info({ resource, ok: outcome.ok, code: outcome.ok ? undefined : outcome.code, durationMs }, "action finished");

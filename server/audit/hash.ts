@@ -21,7 +21,19 @@ export interface AuditFields {
 /** Each entry's hash covers its own fields and the previous entry's hash. */
 export function hashAuditEntry(prevHash: string, e: AuditFields): string {
   const canonical = JSON.stringify([
-    e.id, e.ts, e.actor, e.actor_name, e.role, e.action, e.resource, e.phase, e.run_id, e.params, e.result, e.error_code, e.duration_ms,
+    e.id,
+    e.ts,
+    e.actor,
+    e.actor_name,
+    e.role,
+    e.action,
+    e.resource,
+    e.phase,
+    e.run_id,
+    e.params,
+    e.result,
+    e.error_code,
+    e.duration_ms,
   ]);
   return createHash("sha256").update(prevHash).update("\n").update(canonical).digest("hex");
 }

@@ -7,7 +7,16 @@ import { getDb } from "../store/db";
 import { appendAudit, verifyAudit } from "./log";
 
 const run = promisify(execFile);
-const entry = (i: number) => ({ actor: "ada", actorName: "Ada Admin", role: "admin", action: "test.write", resource: `r/${i}`, phase: "ok" as const, runId: `run-${i}`, params: { i } });
+const entry = (i: number) => ({
+  actor: "ada",
+  actorName: "Ada Admin",
+  role: "admin",
+  action: "test.write",
+  resource: `r/${i}`,
+  phase: "ok" as const,
+  runId: `run-${i}`,
+  params: { i },
+});
 
 async function auditVerifyCli(sqlite: string) {
   try {

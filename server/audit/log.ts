@@ -39,7 +39,10 @@ export async function appendAudit(db: Db, input: AuditInput): Promise<number> {
       duration_ms: input.durationMs ?? null,
     };
     const prev = last?.hash ?? GENESIS;
-    await trx.insertInto("audit_log").values({ ...fields, prev_hash: prev, hash: hashAuditEntry(prev, fields) }).execute();
+    await trx
+      .insertInto("audit_log")
+      .values({ ...fields, prev_hash: prev, hash: hashAuditEntry(prev, fields) })
+      .execute();
     // The head counter lets verification notice entries cut off the end of the chain.
     await trx
       .insertInto("counters")
@@ -62,12 +65,14 @@ export async function verifyAudit(db: Db): Promise<VerifyReport> {
   let expectedId = 1;
   let entries = 0;
   const pageSize = 1000;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await db.selectFrom("audit_log").selectAll().where("id", ">", after).orderBy("id").limit(pageSize).execute();
     for (const row of rows) {
       entries++;
-      if (row.id !== expectedId) problems.push(`entry ${expectedId}${row.id > expectedId + 1 ? `–${row.id - 1}` : ""} is missing (deleted)`);
-      if (row.prev_hash !== prevHash) problems.push(`entry ${row.id} does not follow the entry before it (an entry before it was changed or removed)`);
+      if (row.id !== expectedId)
+        problems.push(`entry ${expectedId}${row.id > expectedId + 1 ? `–${row.id - 1}` : ""} is missing (deleted)`);
+      if (row.prev_hash !== prevHash)
+        problems.push(`entry ${row.id} does not follow the entry before it (an entry before it was changed or removed)`);
       const { prev_hash: _p, hash, ...fields } = row;
       if (hashAuditEntry(row.prev_hash, fields) !== hash) problems.push(`entry ${row.id} was changed after it was written`);
       prevHash = hash;
@@ -77,6 +82,7 @@ export async function verifyAudit(db: Db): Promise<VerifyReport> {
     if (rows.length < pageSize) break;
   }
   const head = await db.selectFrom("counters").select("value").where("name", "=", HEAD).executeTakeFirst();
-  if (head && head.value !== expectedId - 1) problems.push(`the log ends at entry ${expectedId - 1} but ${head.value} entries were written (entries were cut off the end)`);
+  if (head && head.value !== expectedId - 1)
+    problems.push(`the log ends at entry ${expectedId - 1} but ${head.value} entries were written (entries were cut off the end)`);
   return { entries, problems };
 }

@@ -60,7 +60,8 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => logger.warn({ op: "auth", code, detail: metadata instanceof Error ? metadata.message : undefined }, "auth error"),
+      error: (code, metadata) =>
+        logger.warn({ op: "auth", code, detail: metadata instanceof Error ? metadata.message : undefined }, "auth error"),
       warn: (code) => logger.warn({ op: "auth", code }, "auth warning"),
       debug: () => undefined,
     },

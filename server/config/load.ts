@@ -18,10 +18,12 @@ function formatIssue(issue: z.core.$ZodIssue): string {
     const depth = (branch: z.core.$ZodIssue[]) => Math.max(...branch.map((i) => i.path.length));
     const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0]!;
     const nested = best[0];
-    if (nested && (nested.path.length > 0 || best.length === 1)) return formatIssue({ ...nested, path: [...issue.path, ...nested.path] } as z.core.$ZodIssue);
+    if (nested && (nested.path.length > 0 || best.length === 1))
+      return formatIssue({ ...nested, path: [...issue.path, ...nested.path] } as z.core.$ZodIssue);
   }
   const at = formatPath(issue.path);
-  if (issue.code === "unrecognized_keys") return `${formatPath([...issue.path, issue.keys[0]!])}: unknown key${issue.keys.length > 1 ? ` (also ${issue.keys.slice(1).join(", ")})` : ""}`;
+  if (issue.code === "unrecognized_keys")
+    return `${formatPath([...issue.path, issue.keys[0]!])}: unknown key${issue.keys.length > 1 ? ` (also ${issue.keys.slice(1).join(", ")})` : ""}`;
   if (issue.code === "invalid_type") {
     const expected = issue.expected;
     return /received undefined/.test(issue.message) ? `${at}: required (expected ${expected})` : `${at}: expected ${expected}`;
@@ -46,7 +48,7 @@ function collectSecrets(value: unknown, env: NodeJS.ProcessEnv, path: PropertyKe
 export function parseConfig(text: string, env: NodeJS.ProcessEnv): LoadResult {
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {
-    return { ok: false, errors: doc.errors.map((e) => `line ${(e.linePos?.[0]?.line ?? 0)}: ${e.message.split("\n")[0]}`) };
+    return { ok: false, errors: doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? 0}: ${e.message.split("\n")[0]}`) };
   }
   const parsed = ConfigSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.map(formatIssue) };

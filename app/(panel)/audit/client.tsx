@@ -23,13 +23,24 @@ export function AuditClient() {
     const f = new FormData(e.currentTarget);
     const val = (k: string) => (f.get(k) as string | null) || undefined;
     const toIso = (v: string | undefined) => (v ? new Date(v).toISOString() : undefined);
-    setFilter({ limit: 100, user: val("user"), action: val("action"), result: val("result") as AuditFilter["result"], from: toIso(val("from")), to: toIso(val("to")) });
+    setFilter({
+      limit: 100,
+      user: val("user"),
+      action: val("action"),
+      result: val("result") as AuditFilter["result"],
+      from: toIso(val("from")),
+      to: toIso(val("to")),
+    });
   };
 
   return (
     <div className="grid gap-4">
       <Card>
-        <form onSubmit={onSubmit} className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 lg:items-end" aria-label="Filter the audit log">
+        <form
+          onSubmit={onSubmit}
+          className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 lg:items-end"
+          aria-label="Filter the audit log"
+        >
           <label className="grid gap-1 text-sm">
             User
             <input name="user" className={input} placeholder="name or login" />
@@ -62,7 +73,10 @@ export function AuditClient() {
           </label>
           <div className="flex gap-2">
             <Button type="submit">Filter</Button>
-            <a className="inline-flex min-h-10 items-center rounded-md px-3 text-sm underline" href={`/api/audit/export?${auditSearchParams({ ...filter, limit: undefined })}`}>
+            <a
+              className="inline-flex min-h-10 items-center rounded-md px-3 text-sm underline"
+              href={`/api/audit/export?${auditSearchParams({ ...filter, limit: undefined })}`}
+            >
               CSV
             </a>
           </div>
@@ -74,7 +88,10 @@ export function AuditClient() {
         ) : q.isError ? (
           <StateView state={{ kind: "error", message: q.error.message, retry: () => void q.refetch() }} />
         ) : q.data.entries.length === 0 ? (
-          <StateView className="m-4" state={{ kind: "empty", title: "No audit entries match", hint: "Actions taken in the panel appear here." }} />
+          <StateView
+            className="m-4"
+            state={{ kind: "empty", title: "No audit entries match", hint: "Actions taken in the panel appear here." }}
+          />
         ) : (
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Audit entries, newest first</caption>

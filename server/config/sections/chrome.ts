@@ -10,7 +10,11 @@ export const BrowserCheck = z
     name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lowercase letters, digits and dashes"),
     url: HttpUrl,
     expect: z
-      .object({ selector: z.string().min(1).optional(), title: z.string().optional(), status: z.number().int().min(100).max(599).optional() })
+      .object({
+        selector: z.string().min(1).optional(),
+        title: z.string().optional(),
+        status: z.number().int().min(100).max(599).optional(),
+      })
       .strict()
       .prefault({}),
     trapHosts: z.array(TrapHost).default(["google.com"]),

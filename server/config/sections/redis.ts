@@ -8,7 +8,10 @@ export const HaproxyTarget = z
     /** Where clients connect; the collector connects here to see which node really answers. */
     frontend: HostPort,
     stats: HttpUrl.optional(),
-    runtime: z.string().regex(/^(tcp:\/\/[^\s]+:\d+|unix:\/\/\/.+)$/, "expected tcp://host:port or unix:///path").optional(),
+    runtime: z
+      .string()
+      .regex(/^(tcp:\/\/[^\s]+:\d+|unix:\/\/\/.+)$/, "expected tcp://host:port or unix:///path")
+      .optional(),
     backend: z.string().default("redis_master"),
     /** Optional read-only copy of haproxy.cfg (e.g. the mounted ConfigMap) to check the health check itself. */
     configFile: z.string().min(1).optional(),

@@ -24,6 +24,14 @@ export const RegistryTarget = z
     interval: duration("15m"),
     mode: z.enum(["fast", "deep", "sample"]).default("fast"),
     storageRoot: z.string().optional(),
+    include: z.array(z.string().min(1)).default([]),
+    exclude: z.array(z.string().min(1)).default([]),
+    connections: z.number().int().min(1).max(64).default(8),
+    timeout: duration("10s"),
+    sampleShare: z.number().gt(0).max(1).default(0.1),
+    staleAfter: duration("1h"),
+    /** The mirror's debug endpoint (distribution `http.debug`, /debug/vars) for its cache hit rate. */
+    metricsUrl: HttpUrl.optional(),
     rebuild: z.record(z.string(), RebuildTarget).default({}),
   })
   .strict();

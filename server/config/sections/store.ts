@@ -13,4 +13,7 @@ export type StoreSection = z.infer<typeof StoreSection>;
 export const MetricsSection = z.object({ tokenEnv: z.string().min(1) }).strict();
 export type MetricsSection = z.infer<typeof MetricsSection>;
 
-export const EmbedSection = z.object({ frameAncestors: z.array(z.url()).default([]) }).strict().prefault({});
+export const EmbedSection = z
+  .object({ frameAncestors: z.array(z.url()).default([]) })
+  .strict()
+  .prefault({});

@@ -4,12 +4,21 @@ import { isCrossOrigin } from "@/server/origin";
 
 export const dynamic = "force-dynamic";
 
-const STATUS: Record<string, number> = { unauthenticated: 401, forbidden: 403, invalid_input: 400, locked: 409, not_found: 404, conflict: 409, precondition: 412 };
+const STATUS: Record<string, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  invalid_input: 400,
+  locked: 409,
+  not_found: 404,
+  conflict: 409,
+  precondition: 412,
+};
 
 /** Every action over plain HTTP (JSON body = the action's input), for automation and tests. */
 export async function POST(req: NextRequest, ctx: { params: Promise<{ name: string }> }) {
   const { name } = await ctx.params;
-  if (isCrossOrigin(req.headers)) return NextResponse.json({ ok: false, code: "cross_origin", message: "Cross-origin requests are refused." }, { status: 403 });
+  if (isCrossOrigin(req.headers))
+    return NextResponse.json({ ok: false, code: "cross_origin", message: "Cross-origin requests are refused." }, { status: 403 });
   const action = actionsByName.get(name);
   if (!action) return NextResponse.json({ ok: false, code: "not_found", message: "No such action." }, { status: 404 });
   if (!req.headers.get("content-type")?.startsWith("application/json")) {
