@@ -9,7 +9,7 @@ const upstreamLibs = ["ioredis", "undici", "playwright", "playwright-core"].map(
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", ".lab/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: [".next/**", ".next-*/**", ".lab/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
@@ -43,7 +43,7 @@ const config = [
   // process.env is read by the config module only.
   {
     files: ["app/**", "components/**", "lib/**", "server/**"],
-    ignores: ["server/config/index.ts"],
+    ignores: ["server/config/index.ts", "**/*.test.ts", "**/*.int.ts"],
     rules: {
       "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read configuration through server/config." }],
     },

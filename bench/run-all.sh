@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run bench [area…]`: starts a lab (profile "bench", ports 47000+, no panel), runs each benchmark
+# `npm run bench [area…]`: starts a lab (profile "bench", ports 27000+, no panel), runs each benchmark
 # (each prints one JSON line), stops the lab. Results go to stdout and .lab/bench-results.jsonl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,7 @@ areas=("$@")
 [ ${#areas[@]} -gt 0 ] || areas=($(ls bench/*.ts | xargs -n1 basename | sed 's/\.ts$//'))
 bash scripts/setup.sh
 trap 'bash scripts/lab-stop.sh bench >/dev/null' EXIT
-bash scripts/lab-start.sh bench --port-base 47000 >/dev/null
+bash scripts/lab-start.sh bench --port-base 27000 >/dev/null
 out=.lab/bench-results.jsonl
 : >"$out"
 for a in "${areas[@]}"; do

@@ -23,7 +23,8 @@ const { values } = parseArgs({
 });
 
 const profile = values.profile!;
-const portBase = Number(values["port-base"] ?? (profile === "test" ? 41000 : 40000));
+// Below Linux's ephemeral range (32768+) so an outgoing connection never holds a lab port.
+const portBase = Number(values["port-base"] ?? (profile === "test" ? 21000 : 20000));
 const panelPort = Number(values["panel-port"] ?? (profile === "test" ? 3300 : 3000));
 const panelUrl = `http://127.0.0.1:${panelPort}`;
 const root = path.resolve(import.meta.dirname, "..");
@@ -104,6 +105,7 @@ async function main() {
     facts[name] = out.facts ?? {};
     for (const [f, fault] of Object.entries(out.faults ?? {})) faults.set(`${name}/${f}`, fault);
   }
+  for (const { out } of outputs) if (out.patchConfig) config = out.patchConfig(config);
   const configPath = path.join(stateDir, "switchboard.yaml");
   const envPath = path.join(stateDir, "env");
   writeFileSync(configPath, `# Written by the lab (${new Date().toISOString()}); do not edit.\n${stringify(config)}`);

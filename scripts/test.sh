@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole suite, as CI runs it: setup → lint → typecheck → unit → build → lab → integration → e2e.
-# Starts the services the tests need (the "test" lab on ports 41000+ and the panel on :3300) and stops
+# Starts the services the tests need (the "test" lab on ports 21000+ and the panel on :3300) and stops
 # them again, whatever happens.
 set -uo pipefail
 cd "$(dirname "$0")/.."

@@ -1,6 +1,7 @@
 /**
- * Every lab port is base + a fixed offset, so the demo lab (base 40000) and the test lab
- * (base 41000) can run side by side. Only loopback addresses are ever bound.
+ * Every lab port is base + a fixed offset, so the demo lab (base 20000) and the test lab
+ * (base 21000) can run side by side. Bases stay below 32768, Linux's ephemeral port range, so an
+ * outgoing connection can never occupy a lab port. Only loopback addresses are ever bound.
  */
 export const PORT_OFFSETS = {
   control: 0,
@@ -12,6 +13,8 @@ export const PORT_OFFSETS = {
   registryMirror: 13,
   registrySpare: 14,
   registryMirrorDebug: 15,
+  registryFlaky: 16,
+  registryAnon: 17,
   // chrome-service (issue 4)
   chrome: 20,
   chromeSkew: 21,

@@ -32,7 +32,7 @@ function formatIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** Every `...Env` key names an environment variable that must be set (secrets live only there). */
-function collectSecrets(value: unknown, env: NodeJS.ProcessEnv, path: PropertyKey[], secrets: Map<string, string>, errors: string[]) {
+function collectSecrets(value: unknown, env: Readonly<Record<string, string | undefined>>, path: PropertyKey[], secrets: Map<string, string>, errors: string[]) {
   if (Array.isArray(value)) value.forEach((v, i) => collectSecrets(v, env, [...path, i], secrets, errors));
   else if (value && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) {
@@ -45,7 +45,7 @@ function collectSecrets(value: unknown, env: NodeJS.ProcessEnv, path: PropertyKe
   }
 }
 
-export function parseConfig(text: string, env: NodeJS.ProcessEnv): LoadResult {
+export function parseConfig(text: string, env: Readonly<Record<string, string | undefined>>): LoadResult {
   const doc = parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {
     return { ok: false, errors: doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? 0}: ${e.message.split("\n")[0]}`) };
@@ -58,7 +58,7 @@ export function parseConfig(text: string, env: NodeJS.ProcessEnv): LoadResult {
   return errors.length ? { ok: false, errors } : { ok: true, config: parsed.data, secrets };
 }
 
-export function loadConfigFile(file: string, env: NodeJS.ProcessEnv): LoadResult {
+export function loadConfigFile(file: string, env: Readonly<Record<string, string | undefined>>): LoadResult {
   let text: string;
   try {
     text = readFileSync(file, "utf8");

@@ -1,9 +1,10 @@
 import "server-only";
 import type { AuditEntry, AuditFilter, AuditPage } from "@/lib/audit/types";
+import type { Selectable } from "kysely";
 import type { Db } from "../../store/db";
+import type { AuditLogTable } from "../../store/tables/foundation";
 
-type Row = Awaited<ReturnType<typeof baseQuery>>[number];
-const baseQuery = (db: Db) => db.selectFrom("audit_log").selectAll().execute();
+type Row = Selectable<AuditLogTable>;
 
 const toEntry = (r: Row): AuditEntry => ({
   id: r.id,
