@@ -40,6 +40,8 @@ export const ChromeRun = z.object({
     navigationMs: z.number().nullable(),
     screenshotMs: z.number().nullable(),
     totalMs: z.number().nullable(),
+    /** When a trap fired: how long after the load event. */
+    trapAfterLoadMs: z.number().nullable().default(null),
   }),
   hasScreenshot: z.boolean(),
 });

@@ -38,6 +38,7 @@ export type Acquired = { browser: Browser; connectMs: number; reused: boolean };
 export class BrowserClient {
   private browser: Browser | null = null;
   private pending: Promise<Acquired> | null = null;
+  private readonly closing = new Set<Promise<void>>();
   private readonly state: ConnectionState;
 
   constructor(readonly target: BrowserTarget) {
@@ -70,15 +71,33 @@ export class BrowserClient {
     ]);
   }
 
-  /** Opens a fresh context on the shared browser, visits the page, always closes the context. */
-  async visit(spec: VisitSpec, signal?: AbortSignal): Promise<VisitResult & { connectMs: number; mode: "remote" | "fallback" }> {
+  /**
+   * Opens a fresh context on the shared browser, visits the page, always closes the context.
+   * Returns without waiting for the close; `holdUntil` receives it (the pressure slot stays
+   * taken until the context is gone) and `settleContexts()` waits for every close in flight.
+   */
+  async visit(
+    spec: VisitSpec,
+    signal?: AbortSignal,
+    holdUntil?: (closed: Promise<void>) => void,
+  ): Promise<VisitResult & { connectMs: number; mode: "remote" | "fallback" }> {
     const { browser, connectMs } = await this.acquire(signal);
-    const result = await visitPage(browser, spec, signal);
+    const result = await visitPage(browser, spec, signal, (closed) => {
+      this.closing.add(closed);
+      void closed.finally(() => this.closing.delete(closed));
+      holdUntil?.(closed);
+    });
     if (result.crashed) this.markFailure({ kind: "crashed", message: "The browser went away in the middle of the check (the service restarted or crashed)." });
     return { ...result, connectMs, mode: this.target.mode === "fallback" ? "fallback" : "remote" };
   }
 
+  /** Resolves when every context this client opened has finished closing. */
+  async settleContexts(): Promise<void> {
+    while (this.closing.size) await Promise.allSettled([...this.closing]);
+  }
+
   async close(): Promise<void> {
+    await this.settleContexts();
     const b = this.browser;
     this.browser = null;
     await b?.close().catch(() => undefined);

@@ -141,3 +141,14 @@ export class RegistryClient {
     return { ok: true, status: 200, size: res.bytes };
   }
 }
+
+/** GET a small JSON document (the mirror's /debug/vars); null on any failure. */
+export async function fetchJson(url: string, timeoutMs: number): Promise<unknown> {
+  const res = await send({ url: new URL(url), method: "GET", headers: { accept: "application/json" }, read: { kind: "text", maxBytes: 4 * 1024 * 1024 }, timeoutMs, connections: 1 }, true);
+  if (!res.ok || res.status !== 200) return null;
+  try {
+    return JSON.parse(res.text) as unknown;
+  } catch {
+    return null;
+  }
+}

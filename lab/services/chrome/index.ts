@@ -73,7 +73,7 @@ export const chromeService: LabService = {
       url: `${site}${pathName}`,
       expect: { selector: "#content" },
       trapHosts: [trapHost],
-      settle: "4s",
+      settle: "10s",
       stealth,
       interval: "2m",
     });

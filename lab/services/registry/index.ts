@@ -7,6 +7,9 @@ import { findSeeded, gcPhase, mainPhase, tokenPhase, type SeedEntry } from "./se
 import { setUpMirror } from "./mirror";
 import { startTokenServer } from "./token-server";
 import { writeFileSync } from "node:fs";
+import { startFlakyProxy } from "./flaky-proxy";
+import { flakyFaults } from "./flaky-faults";
+import { DEFAULT_CHURN, expectedGcUnsafe } from "./mid-walk";
 
 const USER = "ci";
 export const REGISTRY_ENV = { user: "LAB_REGISTRY_USER", password: "LAB_REGISTRY_PASSWORD" } as const;
@@ -82,6 +85,9 @@ export const registryService: LabService = {
     const [gcDryRun, tok, mirror] = await Promise.all([seedMain(ctx, main, auth, spare), seedToken(), setUpMirror(ctx)]);
     const gcDryRunFile = path.join(dir, "gc-dry-run.txt");
     writeFileSync(gcDryRunFile, gcDryRun);
+    const flaky = await startFlakyProxy(ctx.ports.registryFlaky, main.url);
+    const anon = writeRegistryConfig(ctx, { name: "anon", port: ctx.ports.registryAnon, auth: null, sharedRoot: main.root, logLevel: "error" });
+    await startRegistry(ctx, anon);
 
     const restart = async () => {
       await stopRegistry(ctx, main);
@@ -93,7 +99,17 @@ export const registryService: LabService = {
       env,
       config: {
         registries: [
-          { name: "lab", url: main.url, instance: `127.0.0.1:${main.port}`, mode: "fast", storageRoot: main.root, ...common },
+          { name: "lab", url: main.url, instance: `127.0.0.1:${main.port}`, mode: "fast", storageRoot: main.root, gcDryRunFile, ...common },
+          {
+            name: "lab-flaky",
+            url: flaky.url,
+            instance: `127.0.0.1:${flaky.port}`,
+            mode: "fast",
+            include: ["svc-14*", DEFAULT_CHURN.repo],
+            tagPageSize: 10,
+            timeout: "2s",
+            ...common,
+          },
           { name: "lab-token", url: tok.url, instance: `127.0.0.1:${tok.port}`, mode: "fast", ...common },
           {
             name: "lab-mirror",
@@ -113,6 +129,10 @@ export const registryService: LabService = {
         passwordEnv: REGISTRY_ENV.password,
         storageRoot: main.root,
         gcDryRunFile,
+        gcUnsafe: expectedGcUnsafe(),
+        flakyUrl: flaky.url,
+        anonUrl: anon.url,
+        churn: DEFAULT_CHURN,
         broken: expectedBroken(),
         storage: expectedStorage(),
         mirrorNotCached: mirror.notCached,
@@ -129,9 +149,9 @@ export const registryService: LabService = {
           heal: () => startWithHollow(ctx, main, auth, spare),
         },
         "token-lifetime": {
-          description: "token lifetime in seconds ({seconds}); heal restores 300 s; inject returns the token server's counters",
+          description: "token lifetime in seconds ({seconds, announced?}: announced is the expires_in clients are told); heal restores 300 s; inject returns the token server's counters",
           inject: async (body) => {
-            if (typeof body.seconds === "number") token.setLifetime(body.seconds);
+            if (typeof body.seconds === "number") token.setLifetime(body.seconds, typeof body.announced === "number" ? body.announced : undefined);
             return token.stats();
           },
           heal: async () => token.setLifetime(300),
@@ -151,8 +171,10 @@ export const registryService: LabService = {
           },
         },
         restart: { description: "restart the main registry (the hollow blob is re-made)", inject: restart, heal: restart },
+        ...flakyFaults(flaky, main.root, { url: main.url, authorization: auth }),
       },
       stop: async () => {
+        await flaky.close();
         await token.close();
       },
     };

@@ -1,4 +1,7 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
 import type { LabContext } from "../../lib/context";
+import { waitFor } from "../../lib/wait";
 import type { Image } from "./image-gen";
 import { MT } from "./image-gen";
 import { pushImage } from "./push-image";
@@ -13,14 +16,20 @@ async function pull(url: string): Promise<void> {
   if (res.status !== 200) throw new Error(`pull through the mirror answered ${res.status} for ${url}`);
 }
 
-async function pullPlatform(base: string, repo: string, tag: string, image: Image, role: string | null): Promise<void> {
+/** The proxy commits a pulled blob to its storage in the background: wait for its link before the upstream goes. */
+const layerLink = (root: string, repo: string, digest: string) => path.join(root, "docker/registry/v2/repositories", repo, "_layers/sha256", digest.slice(7), "link");
+
+async function pullPlatform(base: string, root: string, repo: string, tag: string, image: Image, role: string | null): Promise<void> {
   await pull(`${base}/v2/${repo}/manifests/${tag}`);
   const wanted = image.manifests.filter((m) => m !== image.top && (role === null || m.role === role));
   const docs = wanted.length ? wanted : [image.top];
   for (const m of docs) {
     await pull(`${base}/v2/${repo}/manifests/${m.digest}`);
     const parsed = JSON.parse(m.bytes.toString()) as { config: { digest: string }; layers: { digest: string }[] };
-    for (const d of [parsed.config.digest, ...parsed.layers.map((l) => l.digest)]) await pull(`${base}/v2/${repo}/blobs/${d}`);
+    for (const d of [parsed.config.digest, ...parsed.layers.map((l) => l.digest)]) {
+      await pull(`${base}/v2/${repo}/blobs/${d}`);
+      await waitFor(`mirror cache of ${repo}@${d.slice(0, 19)}`, async () => existsSync(layerLink(root, repo, d)), 10_000);
+    }
   }
 }
 
@@ -44,8 +53,8 @@ export async function setUpMirror(
     debugPort: ctx.ports.registryMirrorDebug,
   });
   await startRegistry(ctx, mirror);
-  await pullPlatform(mirror.url, demo!.repo, demo!.tags[0]!, demo!.image, "linux/amd64");
-  await pullPlatform(mirror.url, full!.repo, full!.tags[0]!, full!.image, null);
+  await pullPlatform(mirror.url, mirror.root, demo!.repo, demo!.tags[0]!, demo!.image, "linux/amd64");
+  await pullPlatform(mirror.url, mirror.root, full!.repo, full!.tags[0]!, full!.image, null);
   await stopRegistry(ctx, upstream);
   const notCached = demo!.image.manifests
     .filter((m) => m !== demo!.image.top && m.role !== "linux/amd64")

@@ -24,13 +24,17 @@ export interface InstanceOpts {
   auth: RegistryAuth;
   proxy?: { remoteurl: string; username?: string; password?: string };
   debugPort?: number;
+  /** Serve another instance's storage (read-only) instead of a root of its own. */
+  sharedRoot?: string;
+  logLevel?: "error" | "warn" | "info";
 }
 
 /** Writes a distribution 2.8 config for one instance (filesystem driver, delete on, loopback only). */
 export function writeRegistryConfig(ctx: LabContext, o: InstanceOpts): RegistryInstance {
   const dir = path.join(ctx.stateDir, "registry", o.name);
-  const root = path.join(dir, "data");
+  const root = o.sharedRoot ?? path.join(dir, "data");
   mkdirSync(root, { recursive: true });
+  mkdirSync(dir, { recursive: true });
   const auth =
     o.auth && "htpasswd" in o.auth
       ? { htpasswd: { realm: "switchboard-lab", path: o.auth.htpasswd } }
@@ -46,8 +50,13 @@ export function writeRegistryConfig(ctx: LabContext, o: InstanceOpts): RegistryI
         : undefined;
   const cfg = {
     version: 0.1,
-    log: { level: "warn", accesslog: { disabled: true } },
-    storage: { cache: { blobdescriptor: "inmemory" }, filesystem: { rootdirectory: root }, delete: { enabled: true } },
+    log: { level: o.logLevel ?? "warn", accesslog: { disabled: true } },
+    storage: {
+      cache: { blobdescriptor: "inmemory" },
+      filesystem: { rootdirectory: root },
+      delete: { enabled: !o.sharedRoot },
+      ...(o.sharedRoot ? { maintenance: { uploadpurging: { enabled: false }, readonly: { enabled: true } } } : {}),
+    },
     http: {
       addr: `127.0.0.1:${o.port}`,
       headers: { "X-Content-Type-Options": ["nosniff"] },

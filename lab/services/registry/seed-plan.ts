@@ -71,7 +71,7 @@ export const mainPhase = once("main", () => {
 /** The token-auth instance: enough repos and tags that a deep walk outlives a 1 s token. */
 export const tokenPhase = once("token", () => {
   const out: SeedEntry[] = [];
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 80; i++) {
     const repo = `tok-${String(i).padStart(2, "0")}`;
     for (let t = 0; t < 4; t++)
       out.push({ repo, tags: [`v${t}`], image: makeSingle({ seed: `${repo}-v${t}`, format: "oci", shared: [base] }) });

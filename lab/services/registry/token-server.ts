@@ -14,7 +14,8 @@ export interface TokenServer {
   service: string;
   issuer: string;
   certFile: string;
-  setLifetime: (seconds: number) => void;
+  /** `announced` is the expires_in told to clients (default: the real lifetime). */
+  setLifetime: (seconds: number, announced?: number) => void;
   stats: () => { issued: number; refused: number; lifetime: number };
   close: () => Promise<void>;
 }
@@ -55,6 +56,7 @@ export async function startTokenServer(o: Opts): Promise<TokenServer> {
   const service = "switchboard-lab-registry";
   const issuer = "switchboard-lab-token-issuer";
   let lifetime = o.lifetimeSeconds;
+  let announcedLifetime: number | null = null;
   let issued = 0;
   let refused = 0;
 
@@ -94,7 +96,7 @@ export async function startTokenServer(o: Opts): Promise<TokenServer> {
     issued++;
     const token = makeToken(user, access);
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify({ token, access_token: token, expires_in: lifetime, issued_at: new Date().toISOString() }));
+    res.end(JSON.stringify({ token, access_token: token, expires_in: announcedLifetime ?? lifetime, issued_at: new Date().toISOString() }));
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -105,7 +107,10 @@ export async function startTokenServer(o: Opts): Promise<TokenServer> {
     service,
     issuer,
     certFile,
-    setLifetime: (s) => void (lifetime = s),
+    setLifetime: (s, announced) => {
+      lifetime = s;
+      announcedLifetime = announced ?? null;
+    },
     stats: () => ({ issued, refused, lifetime }),
     close: () => new Promise((r) => server.close(() => r())),
   };

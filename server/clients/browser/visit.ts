@@ -11,6 +11,7 @@ export interface VisitSpec {
   trapHosts: string[];
   viewport: { width: number; height: number };
   timeoutMs: number;
+  /** Trap watch window, counted from the load event; ends early when a trap fires. */
   settleMs: number;
   stealth: boolean;
   quality: number;
@@ -29,12 +30,13 @@ export interface VisitResult {
   consoleErrors: string[];
   expectationFailure: string | null;
   trapUrl: string | null;
-  timings: { navigationMs: number | null; screenshotMs: number | null };
+  timings: { navigationMs: number | null; screenshotMs: number | null; trapAfterLoadMs: number | null };
   screenshot: Buffer | null;
   thumbnail: Buffer | null;
 }
 
 const MAX_CONSOLE = 20;
+const TRAP_LANDING_MS = 2_000;
 const navCode = (err: unknown) => {
   const text = err instanceof Error ? err.message : String(err);
   if (/Timeout \d+ms exceeded/.test(text)) return "timeout";
@@ -47,22 +49,27 @@ function httpRedirects(res: Response | null): string[] {
   return chain;
 }
 
-/** One check's page visit in a fresh context; the context is closed on every path. */
-export async function visitPage(browser: Browser, spec: VisitSpec, signal?: AbortSignal): Promise<VisitResult> {
-  const out: VisitResult = {
-    crashed: false,
-    navigationError: null,
-    status: null,
-    finalUrl: null,
-    redirectChain: [],
-    title: null,
-    consoleErrors: [],
-    expectationFailure: null,
-    trapUrl: null,
-    timings: { navigationMs: null, screenshotMs: null },
-    screenshot: null,
-    thumbnail: null,
-  };
+const emptyResult = (): VisitResult => ({
+  crashed: false,
+  navigationError: null,
+  status: null,
+  finalUrl: null,
+  redirectChain: [],
+  title: null,
+  consoleErrors: [],
+  expectationFailure: null,
+  trapUrl: null,
+  timings: { navigationMs: null, screenshotMs: null, trapAfterLoadMs: null },
+  screenshot: null,
+  thumbnail: null,
+});
+
+/**
+ * One check's page visit in a fresh context. The context is closed on every path; the close is
+ * handed to `onClosing` instead of awaited, so the caller decides who waits for it.
+ */
+export async function visitPage(browser: Browser, spec: VisitSpec, signal?: AbortSignal, onClosing?: (closed: Promise<void>) => void): Promise<VisitResult> {
+  const out = emptyResult();
   let context: BrowserContext | null = null;
   const onAbort = () => void context?.close().catch(() => undefined);
   signal?.addEventListener("abort", onAbort, { once: true });
@@ -71,6 +78,7 @@ export async function visitPage(browser: Browser, spec: VisitSpec, signal?: Abor
     if (spec.stealth) await context.addInitScript(STEALTH_SCRIPT);
     const page = await context.newPage();
     const navigations: string[] = [];
+    let loadedAt = Number.POSITIVE_INFINITY;
     let trapped: (url: string) => void = () => undefined;
     const trapHit = new Promise<string>((resolve) => (trapped = resolve));
     page.on("framenavigated", (frame) => {
@@ -78,6 +86,7 @@ export async function visitPage(browser: Browser, spec: VisitSpec, signal?: Abor
       navigations.push(frame.url());
       if (!out.trapUrl && matchesTrapHost(frame.url(), spec.trapHosts)) {
         out.trapUrl = frame.url();
+        out.timings.trapAfterLoadMs = Number.isFinite(loadedAt) ? Date.now() - loadedAt : 0;
         trapped(frame.url());
       }
     });
@@ -91,22 +100,26 @@ export async function visitPage(browser: Browser, spec: VisitSpec, signal?: Abor
       out.navigationError = navCode(err);
       return null;
     });
-    out.timings.navigationMs = Date.now() - t0;
+    loadedAt = Date.now();
+    out.timings.navigationMs = loadedAt - t0;
     out.status = response?.status() ?? null;
-    if (!out.navigationError) out.expectationFailure = await awaitExpectation(page, spec, deadline, trapHit);
-    if (!out.trapUrl && spec.settleMs > 0 && !out.navigationError) {
-      await Promise.race([trapHit, new Promise((r) => setTimeout(r, spec.settleMs))]);
+    if (!out.navigationError) {
+      out.expectationFailure = await awaitExpectation(page, spec, deadline, trapHit);
+      await watchForTrap(page, loadedAt + spec.settleMs, trapHit, out.trapUrl !== null);
     }
     const t1 = Date.now();
-    const shots = await captureScreenshots(context, page, spec).catch((err: unknown) => {
-      if (isBrowserGone(err) || !browser.isConnected()) throw err;
-      return null;
-    });
+    const [shots, title] = await Promise.all([
+      captureScreenshots(context, page, spec).catch((err: unknown) => {
+        if (isBrowserGone(err) || !browser.isConnected()) throw err;
+        return null;
+      }),
+      page.title().catch(() => null),
+    ]);
     out.timings.screenshotMs = Date.now() - t1;
     out.screenshot = shots?.full ?? null;
     out.thumbnail = shots?.thumbnail ?? null;
     out.finalUrl = page.url();
-    out.title = await page.title().catch(() => null);
+    out.title = title;
     out.redirectChain = dedupe([...httpRedirects(response), ...navigations]);
   } catch (err) {
     signal?.throwIfAborted();
@@ -114,9 +127,26 @@ export async function visitPage(browser: Browser, spec: VisitSpec, signal?: Abor
     else throw err;
   } finally {
     signal?.removeEventListener("abort", onAbort);
-    await context?.close().catch(() => undefined);
+    const closed = context ? context.close().catch(() => undefined) : Promise.resolve();
+    if (onClosing) onClosing(closed);
+    else await closed;
   }
   return out;
+}
+
+/** Waits until `until` unless the trap fires first; after a trip, lets the trap page load briefly for the screenshot. */
+async function watchForTrap(page: Page, until: number, trapHit: Promise<string>, alreadyTripped: boolean): Promise<void> {
+  if (!alreadyTripped) {
+    const left = until - Date.now();
+    if (left <= 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const hit = await Promise.race([trapHit.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), left)))]);
+    clearTimeout(timer);
+    if (!hit) return;
+  }
+  await page.waitForLoadState("load", { timeout: TRAP_LANDING_MS }).catch((err: unknown) => {
+    if (isBrowserGone(err)) throw err;
+  });
 }
 
 async function awaitExpectation(page: Page, spec: VisitSpec, deadline: number, trapHit: Promise<string>): Promise<string | null> {

@@ -33,6 +33,8 @@ export function describeCode(code: RegistryErrorCode): string {
       return "access denied";
     case "TOOMANYREQUESTS":
       return "rate limited";
+    case "UNKNOWN":
+      return "unknown error";
     default:
       return code.startsWith("HTTP_") ? `HTTP ${code.slice(5)}` : code.toLowerCase().replace(/_/g, " ");
   }

@@ -3,6 +3,9 @@ import { duration } from "../duration";
 import { HttpUrl } from "./common";
 
 /** "google.com" matches the host and its subdomains; "127.0.0.1:8080" matches host and port exactly. */
+/** Default trap watch window after load when a check has trap hosts. */
+export const TRAP_SETTLE_MS = 10_000;
+
 const TrapHost = z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, "expected a host name, optionally with :port");
 
 export const BrowserCheck = z
@@ -24,12 +27,16 @@ export const BrowserCheck = z
       .prefault({ width: 1280, height: 800 }),
     timeout: duration("20s"),
     interval: duration("5m"),
-    /** How long to keep watching after the expectation is met: timing-based traps fire a moment later. */
-    settle: duration("2s"),
+    /**
+     * How long after the load event to keep watching for a trap redirect (ends early on a trip).
+     * Timing-based detectors fired 1–9.4 s after load in the lab, so with trap hosts it defaults to 10s.
+     */
+    settle: duration().optional(),
     /** The stealth init script; off only to demonstrate what a trap does without it. */
     stealth: z.boolean().default(true),
   })
-  .strict();
+  .strict()
+  .transform((c) => ({ ...c, settle: c.settle ?? (c.trapHosts.length > 0 ? TRAP_SETTLE_MS : 0) }));
 export type BrowserCheck = z.infer<typeof BrowserCheck>;
 
 export const ChromeSection = z

@@ -48,5 +48,5 @@ export const RedisSection = z
     clusters: z.array(RedisCluster).default([]),
   })
   .strict()
-  .prefault({});
+  .prefault({ interval: "5s", deadline: "2s", keep: "24h" });
 export type RedisSection = z.infer<typeof RedisSection>;

@@ -28,6 +28,12 @@ export const RegistryTarget = z
     exclude: z.array(z.string().min(1)).default([]),
     connections: z.number().int().min(1).max(64).default(8),
     timeout: duration("10s"),
+    /** A whole walk that takes longer ends as "could not check" (a slow registry must not hold the probe forever). */
+    runTimeout: duration("10m"),
+    /** n= for catalog and tag list pages. */
+    tagPageSize: z.number().int().min(1).max(10_000).default(1000),
+    /** Where `registry garbage-collect --dry-run --delete-untagged` output is dropped, for the GC pre-flight. */
+    gcDryRunFile: z.string().optional(),
     sampleShare: z.number().gt(0).max(1).default(0.1),
     staleAfter: duration("1h"),
     /** The mirror's debug endpoint (distribution `http.debug`, /debug/vars) for its cache hit rate. */

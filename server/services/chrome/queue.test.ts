@@ -66,3 +66,36 @@ describe("PressureQueue", () => {
     expect(await q.run("y", async () => 1)).toEqual({ ok: true, value: 1 });
   });
 });
+
+describe("PressureQueue holds", () => {
+  it("keeps the slot taken until held work settles, after the caller already has its result", async () => {
+    const q = new PressureQueue(1, 5, 5_000);
+    const closing = deferred();
+    const first = await q.run("a", async (holdUntil) => {
+      holdUntil(closing.promise);
+      return "a";
+    });
+    expect(first).toEqual({ ok: true, value: "a" });
+    expect(q.stats()).toMatchObject({ running: 1 });
+    let secondStarted = false;
+    const second = q.run("b", async () => {
+      secondStarted = true;
+      return "b";
+    });
+    await Promise.resolve();
+    expect(secondStarted).toBe(false);
+    expect(q.stats().queued).toBe(1);
+    closing.resolve();
+    expect(await second).toEqual({ ok: true, value: "b" });
+    expect(q.stats()).toMatchObject({ running: 0, queued: 0 });
+  });
+
+  it("releases the slot when held work fails", async () => {
+    const q = new PressureQueue(1, 0, 10);
+    const failing = Promise.reject(new Error("close failed"));
+    await q.run("a", async (holdUntil) => holdUntil(failing));
+    await failing.catch(() => undefined);
+    await new Promise((r) => setImmediate(r));
+    expect(q.stats().running).toBe(0);
+  });
+});

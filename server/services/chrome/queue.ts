@@ -21,15 +21,21 @@ export class PressureQueue {
     readonly maxWaitMs: number,
   ) {}
 
-  async run<T>(label: string, fn: () => Promise<T>): Promise<Admission<T>> {
+  /**
+   * Runs `fn` in a slot. `holdUntil(p)` keeps the slot taken after `fn` returns until `p` settles
+   * (a context still closing on the shared browser), so the caller needn't wait for it.
+   */
+  async run<T>(label: string, fn: (holdUntil: (work: Promise<unknown>) => void) => Promise<T>): Promise<Admission<T>> {
     if (this.running >= this.limit) {
       const admitted = await this.enqueue(label);
       if (admitted !== true) return this.reject(label, admitted);
     } else this.running += 1;
+    const held: Promise<unknown>[] = [];
     try {
-      return { ok: true, value: await fn() };
+      return { ok: true, value: await fn((work) => void held.push(work)) };
     } finally {
-      this.release();
+      if (held.length === 0) this.release();
+      else void Promise.allSettled(held).then(() => this.release());
     }
   }
 

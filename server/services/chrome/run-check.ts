@@ -6,7 +6,6 @@ import { getConfig } from "@/server/config";
 import type { BrowserCheck } from "@/server/config/sections/chrome";
 import { NotFound } from "@/server/errors";
 import { logger } from "@/server/logger";
-import { nowIso } from "@/server/store/db";
 import { getPressureQueue } from "./pressure";
 import { finishRun, insertRunningRun, toChromeRun, getRun, type RunSummary } from "./runs";
 import { applyRetention, saveScreenshot } from "./screenshots";
@@ -43,12 +42,12 @@ export async function runCheck(check: BrowserCheck, opts: { trigger: string; sig
     redirectChain: [],
     consoleErrors: [],
     trapUrl: null,
-    timings: { connectMs: null, navigationMs: null, screenshotMs: null, totalMs: null },
+    timings: { connectMs: null, navigationMs: null, screenshotMs: null, totalMs: null, trapAfterLoadMs: null },
   };
   let summary: RunSummary = base;
   let shots: { full: Buffer; thumbnail: Buffer } | null = null;
   try {
-    const admitted = await getPressureQueue().run(check.name, () =>
+    const admitted = await getPressureQueue().run(check.name, (holdUntil) =>
       client.visit(
         {
           url: check.url,
@@ -62,13 +61,14 @@ export async function runCheck(check: BrowserCheck, opts: { trigger: string; sig
           thumbnailWidth: cfg.screenshots.thumbnailWidth,
         },
         opts.signal,
+        holdUntil,
       ),
     );
     if (!admitted.ok) {
       summary = { ...base, reason: DROP_REASON[admitted.reason], failureKind: "dropped" };
     } else {
       const v = admitted.value;
-      const outcome = decideVerdict({ ...v, hasScreenshot: v.screenshot !== null }, check.expect, check.timeout);
+      const outcome = decideVerdict({ ...v, trapAfterLoadMs: v.timings.trapAfterLoadMs, hasScreenshot: v.screenshot !== null }, check.expect, check.timeout);
       summary = {
         ...base,
         ...outcome,
@@ -80,7 +80,7 @@ export async function runCheck(check: BrowserCheck, opts: { trigger: string; sig
         redirectChain: v.redirectChain,
         consoleErrors: v.consoleErrors,
         trapUrl: v.trapUrl,
-        timings: { connectMs: v.connectMs, navigationMs: v.timings.navigationMs, screenshotMs: v.timings.screenshotMs, totalMs: null },
+        timings: { ...v.timings, connectMs: v.connectMs, totalMs: null },
       };
       if (v.screenshot && v.thumbnail && !v.crashed) shots = { full: v.screenshot, thumbnail: v.thumbnail };
     }

@@ -40,7 +40,7 @@ const EMPTY: RunSummary = {
   redirectChain: [],
   consoleErrors: [],
   trapUrl: null,
-  timings: { connectMs: null, navigationMs: null, screenshotMs: null, totalMs: null },
+  timings: { connectMs: null, navigationMs: null, screenshotMs: null, totalMs: null, trapAfterLoadMs: null },
 };
 
 export function toChromeRun(row: Row, hasScreenshot: boolean): ChromeRun {

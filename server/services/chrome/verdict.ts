@@ -7,8 +7,12 @@ export interface VisitFacts {
   status: number | null;
   expectationFailure: string | null;
   trapUrl: string | null;
+  /** How long after the load event the trap fired, when known. */
+  trapAfterLoadMs?: number | null;
   hasScreenshot: boolean;
 }
+
+const afterLoad = (ms: number | null | undefined) => (ms == null ? "" : ` ${(ms / 1000).toFixed(1)} s after the page loaded`);
 
 export type Outcome = { verdict: Verdict; reason: string; failureKind: FailureKind | null };
 
@@ -23,7 +27,7 @@ export function decideVerdict(visit: VisitFacts, expect: { status?: number }, ti
   if (visit.trapUrl) {
     return {
       verdict: "tripped",
-      reason: `The page's anti-devtools detector tripped: the page sent the browser to ${visit.trapUrl}, a configured trap host. Real visitors see the page; the probe was detected as automation.`,
+      reason: `The page's anti-devtools detector tripped${afterLoad(visit.trapAfterLoadMs)}: the page sent the browser to ${visit.trapUrl}, a configured trap host. Real visitors see the page; the probe was detected as automation.`,
       failureKind: null,
     };
   }

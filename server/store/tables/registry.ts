@@ -1,4 +1,4 @@
-/** Tables owned by the registry area (added by migration 002-registry). */
+/** Tables owned by the registry area (added by migration 006-registry). */
 export interface RegistryFindingTable {
   /** registry|kind|repo|digest-or-path, hashed. */
   id: string;

@@ -45,7 +45,12 @@ export async function countServerContexts(): Promise<number> {
  * Decodes a JPEG in a real (headless) browser and reports how varied its pixels are:
  * a blank page is one colour.
  */
-export async function imageStats(jpeg: Buffer, browser: Browser): Promise<{ width: number; height: number; colours: number; nonDominantShare: number }> {
+export async function startImageDecoder() {
+  const browser = await chromium.launch({ executablePath: labChrome().facts.executablePath, headless: true, args: ["--no-sandbox"] });
+  return { stats: (jpeg: Buffer) => imageStats(jpeg, browser), close: () => browser.close() };
+}
+
+async function imageStats(jpeg: Buffer, browser: Browser): Promise<{ width: number; height: number; colours: number; nonDominantShare: number }> {
   const page = await browser.newPage();
   try {
     await page.setContent(`<img id="i" src="data:image/jpeg;base64,${jpeg.toString("base64")}">`);

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Migration } from "kysely/migration";
 
-export const m002Registry: Migration = {
+export const m006Registry: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable("registry_findings")

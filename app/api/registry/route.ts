@@ -1,0 +1,6 @@
+import { apiRoute } from "@/server/http";
+import { listRegistries } from "@/server/services/registry/read-model";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute("viewer", () => listRegistries());

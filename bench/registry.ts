@@ -1,0 +1,66 @@
+// Registry walker benchmark against the running lab (SWITCHBOARD_LAB_PROFILE, default "test").
+// Prints ONE JSON line: walker req/s vs the registry's own HEAD ceiling (ab -i -k) measured in
+// the same run, vs the old probe's way (one curl process per request, serially), and full walks.
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { RegistryClient, closeRegistryPools } from "../server/clients/registry";
+import { walkRegistry } from "../server/services/registry/walker";
+
+const profile = process.env.SWITCHBOARD_LAB_PROFILE ?? "test";
+const lab = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "..", ".lab", profile, "lab.json"), "utf8")) as {
+  env: Record<string, string>;
+  services: { registry: { anonUrl: string } };
+};
+// The lab's anonymous, read-only instance over the main registry's storage (log level error): with
+// htpasswd every request pays a bcrypt check, which measures bcrypt, not the walker.
+const url = lab.services.registry.anonUrl;
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const client = () => new RegistryClient({ url, connections });
+
+async function main() {
+  // A healthy blob to HEAD: the config of svc-000:latest.
+  const c = client();
+  const m = await c.getManifest("svc-000", "latest");
+  if (!m.ok) throw new Error(`lab registry not answering: ${m.code}`);
+  const blob = (JSON.parse(m.body) as { config: { digest: string } }).config.digest;
+  const blobUrl = `${url}/v2/svc-000/blobs/${blob}`;
+
+  const ab = spawnSync("ab", ["-i", "-k", "-q", "-c", String(connections), "-t", "5", "-n", "1000000", blobUrl], { encoding: "utf8" });
+  const ceiling = Number(/Requests per second:\s+([\d.]+)/.exec(ab.stdout)?.[1] ?? NaN);
+  const abFailed = Number(/Failed requests:\s+(\d+)/.exec(ab.stdout)?.[1] ?? NaN);
+
+  const curlN = 100;
+  const t0 = performance.now();
+  for (let i = 0; i < curlN; i++) execFileSync("curl", ["-s", "-o", "/dev/null", "-I", blobUrl]);
+  const curlRps = curlN / ((performance.now() - t0) / 1000);
+
+  const fast = await walkRegistry(client(), connections, { registry: "lab", mode: "fast" });
+  const deep = await walkRegistry(client(), connections, { registry: "lab", mode: "deep" });
+  const walkerRps = fast.counts.requests / (fast.durationMs / 1000);
+  await closeRegistryPools();
+  const r2 = (n: number) => Math.round(n * 100) / 100;
+  process.stdout.write(
+    JSON.stringify({
+      bench: "registry",
+      connections,
+      ceiling_ab_head_rps: r2(ceiling),
+      ab_failed: abFailed,
+      walker_fast_rps: r2(walkerRps),
+      walker_vs_ceiling: r2(walkerRps / ceiling),
+      curl_serial_rps: r2(curlRps),
+      walker_vs_curl: r2(walkerRps / curlRps),
+      fast_walk_ms: fast.durationMs,
+      fast_requests: fast.counts.requests,
+      deep_walk_ms: deep.durationMs,
+      deep_requests: deep.counts.requests,
+      repos: fast.counts.repos,
+      tags: fast.counts.tags,
+      blobs: fast.counts.blobs,
+      fast_findings: fast.findings.length,
+      deep_findings: deep.findings.length,
+    }) + "\n",
+  );
+}
+
+void main();

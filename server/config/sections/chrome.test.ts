@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { ChromeSection } from "./chrome";
+
+describe("chrome config section", () => {
+  it("refuses a check URL that is not http(s), naming the key", () => {
+    const r = ChromeSection.safeParse({ checks: [{ name: "bad", url: "file:///etc/passwd" }] });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(["checks", 0, "url"]);
+  });
+  it("fills the defaults from the issue", () => {
+    const c = ChromeSection.parse({ service: { url: "ws://chrome:3000", tokenEnv: "CHROME_WS_TOKEN" }, checks: [{ name: "a", url: "https://example.test/" }] });
+    expect(c).toMatchObject({ concurrency: 2, fallback: false, queue: { maxWaiting: 10, maxWait: 30_000 } });
+    expect(c.checks[0]).toMatchObject({ trapHosts: ["google.com"], timeout: 20_000, interval: 300_000, stealth: true });
+  });
+  it("refuses an http URL for the service (it must be ws/wss)", () => {
+    expect(ChromeSection.safeParse({ service: { url: "http://chrome:3000", tokenEnv: "T" } }).success).toBe(false);
+  });
+});
