@@ -140,3 +140,6 @@ export const RoleEvent = z.object({
 export type RoleEvent = z.infer<typeof RoleEvent>;
 
 export const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, warning: 1, info: 2 };
+
+export const RedisTopology = z.object({ snapshot: Snapshot, events: z.array(RoleEvent), intervalMs: z.number() });
+export type RedisTopology = z.infer<typeof RedisTopology>;

@@ -1,4 +1,6 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import net from "node:net";
 import { Redis } from "ioredis";
 import { ReplyParseError } from "./redis-parse/errors";
 import { parseInfo, type InfoSections } from "./redis-parse/info";
@@ -20,16 +22,20 @@ export type CommandsResult =
 interface Pooled {
   client: Redis;
   lastError: Error | null;
+  /** Settles when the connection is usable (shared by concurrent callers of the same address). */
+  ready: Promise<void> | null;
 }
 
 const g = globalThis as typeof globalThis & { __switchboardRedisPool?: Map<string, Pooled> };
 const pool = (g.__switchboardRedisPool ??= new Map());
 
-const keyOf = (t: RedisTarget) => `${t.username ?? ""}@${t.host}:${t.port}`;
+/** Credentials are part of the key (hashed): a changed password never reuses an old session. */
+const keyOf = (t: RedisTarget) => `${t.username ?? ""}:${createHash("sha256").update(t.password ?? "").digest("hex").slice(0, 12)}@${t.host}:${t.port}`;
 
 function createClient(t: RedisTarget, connectTimeout: number): Pooled {
   const pooled: Pooled = {
     lastError: null,
+    ready: null,
     client: new Redis({
       host: t.host,
       port: t.port,
@@ -40,6 +46,9 @@ function createClient(t: RedisTarget, connectTimeout: number): Pooled {
       maxRetriesPerRequest: 0,
       enableOfflineQueue: false,
       retryStrategy: () => null,
+      // RESP2 and no CLIENT SETINFO: the same bytes for every server version, no extra round trips.
+      protocol: 2,
+      disableClientInfo: true,
       // Observation never follows redirects or sentinels: one socket to exactly this process.
       autoResubscribe: false,
     }),
@@ -86,23 +95,21 @@ export async function sendCommands(t: RedisTarget, commands: string[][], deadlin
   const started = performance.now();
   const key = keyOf(t);
   let pooled = pool.get(key);
-  if (pooled && pooled.client.status !== "ready") {
+  if (pooled && (pooled.client.status === "end" || pooled.client.status === "close")) {
     drop(key, pooled);
     pooled = undefined;
   }
   try {
     if (!pooled) {
-      pooled = createClient(t, deadlineAt - Date.now());
-      pool.set(key, pooled);
-      const p = pooled;
-      await beforeDeadline(
-        p.client.connect().catch((err: unknown) => {
-          throw p.lastError ?? err;
-        }),
-        deadlineAt,
-        signal,
-      );
+      const p = createClient(t, deadlineAt - Date.now());
+      p.ready = p.client.connect().catch((err: unknown) => {
+        throw p.lastError ?? err;
+      });
+      p.ready.catch(() => undefined);
+      pool.set(key, p);
+      pooled = p;
     }
+    if (pooled.client.status !== "ready") await beforeDeadline(pooled.ready ?? Promise.resolve(), deadlineAt, signal);
     const pipeline = pooled.client.pipeline();
     for (const [cmd, ...args] of commands) pipeline.call(cmd!, ...args);
     const results: [Error | null, unknown][] = (await beforeDeadline(pipeline.exec(), deadlineAt, signal)) ?? [];
@@ -116,27 +123,71 @@ export async function sendCommands(t: RedisTarget, commands: string[][], deadlin
   }
 }
 
-/** A fresh connection (not pooled) that reads `INFO server`: which process answers behind a proxy. */
-export async function identifyServer(t: RedisTarget, deadlineAt: number, signal?: AbortSignal): Promise<CommandsResult> {
-  const started = performance.now();
-  const p = createClient(t, deadlineAt - Date.now());
-  try {
-    await beforeDeadline(
-      p.client.connect().catch((err: unknown) => {
-        throw p.lastError ?? err;
-      }),
-      deadlineAt,
-      signal,
-    );
-    const info = await beforeDeadline(p.client.call("INFO", "server"), deadlineAt, signal);
-    return { ok: true, replies: [info], latencyMs: performance.now() - started };
-  } catch (err) {
-    const latencyMs = performance.now() - started;
-    if (err instanceof DeadlineError) return { ok: false, status: "timeout", message: "no answer before the deadline", latencyMs };
-    return { ok: false, ...classifyError(p.lastError ?? err), latencyMs };
-  } finally {
-    p.client.disconnect();
+const encode = (args: string[]) => `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join("")}`;
+
+/** Splits a buffer of RESP replies into simple strings/errors and bulk strings (what AUTH/INFO/QUIT return). */
+function readReplies(buf: Buffer): (string | Error)[] | null {
+  const out: (string | Error)[] = [];
+  let i = 0;
+  while (i < buf.length) {
+    const eol = buf.indexOf("\r\n", i);
+    if (eol < 0) return null;
+    const head = buf.toString("utf8", i, eol);
+    if (head[0] === "+") out.push(head.slice(1));
+    else if (head[0] === "-") out.push(new Error(head.slice(1)));
+    else if (head[0] === "$") {
+      const len = Number(head.slice(1));
+      if (!Number.isInteger(len) || len < 0) return null;
+      if (buf.length < eol + 2 + len + 2) return null;
+      out.push(buf.toString("utf8", eol + 2, eol + 2 + len));
+      i = eol + 2 + len + 2;
+      continue;
+    } else return null;
+    i = eol + 2;
   }
+  return out;
+}
+
+/**
+ * A fresh connection (not pooled, raw RESP: it is made every snapshot) that sends AUTH, INFO server and
+ * QUIT: which process answers behind a proxy for a new client.
+ */
+export function identifyServer(t: RedisTarget, deadlineAt: number, signal?: AbortSignal): Promise<CommandsResult> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const socket = net.connect({ host: t.host, port: t.port });
+    let done = false;
+    const finish = (r: CommandsResult) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      socket.destroy();
+      resolve(r);
+    };
+    const fail = (status: FailureStatus, message: string) => finish({ ok: false, status, message, latencyMs: performance.now() - started });
+    const onAbort = () => fail("timeout", "no answer before the deadline");
+    const timer = setTimeout(onAbort, Math.max(1, deadlineAt - Date.now()));
+    signal?.addEventListener("abort", onAbort, { once: true });
+    const auth = t.password ? [encode(t.username ? ["AUTH", t.username, t.password] : ["AUTH", t.password])] : [];
+    socket.on("connect", () => socket.write([...auth, encode(["INFO", "server"]), encode(["QUIT"])].join("")));
+    const settle = (closed: boolean) => {
+      const replies = readReplies(Buffer.concat(chunks));
+      if (!closed && (replies === null || replies.length <= auth.length)) return;
+      const info = replies?.[auth.length];
+      if (auth.length && replies?.[0] instanceof Error) return fail("auth-failed", "auth failed");
+      if (typeof info !== "string") return fail(replies === null ? "error" : "down", replies === null ? "unexpected reply" : "connection closed without an answer");
+      finish({ ok: true, replies: [info], latencyMs: performance.now() - started });
+    };
+    // Done as soon as the INFO reply is complete; QUIT only makes the server hang up cleanly.
+    socket.on("data", (c: Buffer) => {
+      chunks.push(c);
+      settle(false);
+    });
+    socket.on("error", (err) => fail(classifyError(err).status, classifyError(err).message));
+    socket.on("close", () => settle(true));
+  });
 }
 
 /** Closes every pooled connection (tests, shutdown). */

@@ -1,7 +1,6 @@
 import "server-only";
 import { sendCommands, type FailureStatus, type RedisTarget } from "./redis";
 import { ReplyParseError } from "./redis-parse/errors";
-import { parseInfo } from "./redis-parse/info";
 import { parseCkquorum, parseMasterAddr, parsePeers, parseSentinelMaster, parseYesNo, type SentinelMaster, type SentinelPeer } from "./redis-parse/sentinel";
 
 export interface SentinelView {
@@ -33,22 +32,20 @@ export async function querySentinel(t: RedisTarget, masterName: string, deadline
       ["SENTINEL", "CKQUORUM", masterName],
       ["SENTINEL", "CONFIG", "GET", "resolve-hostnames"],
       ["SENTINEL", "CONFIG", "GET", "announce-hostnames"],
-      ["INFO", "server"],
     ],
     deadlineAt,
     signal,
   );
   if (!r.ok) return r;
-  const [master, replicas, sentinels, addr, ck, resolve, announce, info] = r.replies;
+  const [master, replicas, sentinels, addr, ck, resolve, announce] = r.replies;
   try {
-    const server = info instanceof Error ? {} : (parseInfo(info).server ?? {});
     const monitored = !notMonitored(master);
     if (monitored && master instanceof Error) throw new ReplyParseError("SENTINEL MASTER", "refused");
     return {
       ok: true,
       latencyMs: r.latencyMs,
-      version: server.redis_version ?? null,
-      runId: server.run_id ?? null,
+      version: null,
+      runId: null,
       master: monitored ? parseSentinelMaster(master) : null,
       masterAddr: monitored && !(addr instanceof Error) ? parseMasterAddr(addr) : null,
       replicas: monitored && !(replicas instanceof Error) ? parsePeers(replicas, "SENTINEL REPLICAS") : [],

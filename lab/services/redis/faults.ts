@@ -18,6 +18,31 @@ async function repointAll(t: LabTopology, c: ClusterName): Promise<void> {
   for (const n of nodes) if (n !== m) await call(t, n, "REPLICAOF", m.host, m.port);
 }
 
+async function reportedMaster(t: LabTopology, c: ClusterName): Promise<LabNode> {
+  const nodes = nodesOf(t, c, "node");
+  const roles = await Promise.all(nodes.map((n) => tryCall(t, n, "ROLE")));
+  const masters = nodes.filter((_, i) => Array.isArray(roles[i]) && (roles[i] as unknown[])[0] === "master");
+  return masters.length === 1 ? masters[0]! : t.initialMaster[c];
+}
+
+/**
+ * The cutover remedy for sentinels that merged: REMOVE the name on every sentinel of both clusters,
+ * repoint each cluster's nodes at its own master, then MONITOR again (fresh config epochs).
+ */
+async function rebuildSentinels(t: LabTopology): Promise<void> {
+  for (const s of t.nodes.filter((n) => n.kind === "sentinel")) await tryCall(t, s, "SENTINEL", "REMOVE", "mymaster");
+  for (const c of ["old", "v2"] as const) {
+    const m = c === "old" ? t.initialMaster.old : await reportedMaster(t, c);
+    for (const n of nodesOf(t, c, "node")) await tryCall(t, n, "ACL", "SETUSER", "default", "+@all");
+    await call(t, m, "REPLICAOF", "NO", "ONE");
+    for (const n of nodesOf(t, c, "node")) if (n !== m) await call(t, n, "REPLICAOF", m.host, m.port);
+    for (const s of nodesOf(t, c, "sentinel")) {
+      await call(t, s, "SENTINEL", "MONITOR", "mymaster", m.host, m.port, 2);
+      await call(t, s, "SENTINEL", "SET", "mymaster", "down-after-milliseconds", 2000, "failover-timeout", 6000, "parallel-syncs", 1);
+    }
+  }
+}
+
 export function redisFaults(ctx: LabContext, t: LabTopology): Record<string, Fault> {
   const paused = new Set<number>();
   const killed = new Map<string, LabNode>();
@@ -149,7 +174,7 @@ export function redisFaults(ctx: LabContext, t: LabTopology): Record<string, Fau
       },
     },
     "sentinel-foreign": {
-      description: "sentinel-v2-2 monitors the old cluster's master under the same name: the clusters' sentinels discover each other",
+      description: "sentinel-v2-2 monitors the old cluster's master under the same name: the clusters' sentinels discover each other (and may reparent old, as in the cutover); heal rebuilds both sentinel sets",
       inject: async () => {
         const s = nodesOf(t, "v2", "sentinel")[2]!;
         const oldMaster = await sentinelMaster(t, "old");
@@ -159,12 +184,7 @@ export function redisFaults(ctx: LabContext, t: LabTopology): Record<string, Fau
         return { sentinel: s.proc, monitors: oldMaster.proc };
       },
       heal: async () => {
-        const s = nodesOf(t, "v2", "sentinel")[2]!;
-        const v2Master = await sentinelMaster(t, "v2");
-        await call(t, s, "SENTINEL", "REMOVE", "mymaster");
-        await call(t, s, "SENTINEL", "MONITOR", "mymaster", v2Master.host, v2Master.port, 2);
-        await call(t, s, "SENTINEL", "SET", "mymaster", "down-after-milliseconds", 2000, "failover-timeout", 6000, "parallel-syncs", 1);
-        for (const o of nodesOf(t, "old", "sentinel")) await call(t, o, "SENTINEL", "RESET", "mymaster");
+        await rebuildSentinels(t);
         await Promise.all([waitHealthy(t, "old"), waitHealthy(t, "v2")]);
       },
     },

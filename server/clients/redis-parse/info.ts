@@ -8,11 +8,13 @@ export function parseInfo(reply: unknown): InfoSections {
   const out: InfoSections = {};
   let section: Record<string, string> | null = null;
   let fields = 0;
-  for (const raw of reply.split(/\r?\n/)) {
-    const line = raw.trimEnd();
+  // Hot path (every node, every snapshot): split on the protocol's CRLF, no regex per line.
+  for (const raw of reply.split(reply.includes("\r\n") ? "\r\n" : "\n")) {
+    if (raw.length === 0) continue;
+    const line = raw.charCodeAt(raw.length - 1) <= 32 ? raw.trimEnd() : raw;
     if (!line) continue;
-    if (line.startsWith("#")) {
-      const name = line.replace(/^#\s*/, "").trim().toLowerCase();
+    if (line.charCodeAt(0) === 35) {
+      const name = line.slice(1).trim().toLowerCase();
       if (!name) throw new ReplyParseError("INFO", "empty section header");
       section = out[name] ??= {};
       continue;
