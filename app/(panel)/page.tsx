@@ -30,11 +30,11 @@ export default async function OverviewPage() {
                 <Badge>not configured</Badge>
               ) : c.failing > 0 ? (
                 <Badge tone="bad">{c.failing} failing</Badge>
-              ) : c.lastRun ? (
+              ) : c.targetCount > 0 && c.checked === c.targetCount ? (
                 <Badge tone="ok">ok</Badge>
-              ) : (
-                <Badge tone="info">no run yet</Badge>
-              )}
+              ) : c.targetCount > 0 ? (
+                <Badge tone="info">{c.checked === 0 ? "no run yet" : `${c.checked} of ${c.targetCount} checked`}</Badge>
+              ) : null}
             </div>
             <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
               {c.configured ? c.targets : "Add targets to this section of the config file to see it here."}
