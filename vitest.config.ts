@@ -5,7 +5,7 @@ const alias = {
   "@": path.resolve(import.meta.dirname),
   "server-only": path.resolve(import.meta.dirname, "test/empty-module.ts"),
 };
-const exclude = ["node_modules/**", ".next/**", ".lab/**", "e2e/**"];
+const exclude = ["node_modules/**", ".next/**", ".next-*/**", ".scratch-*/**", ".lab/**", "e2e/**"];
 
 export default defineConfig({
   resolve: { alias },

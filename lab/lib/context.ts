@@ -32,6 +32,8 @@ export interface ServiceOutput {
   info?: string[];
   /** Fault switches, reachable at POST /faults/<service>/<name>/(inject|heal). */
   faults?: Record<string, Fault>;
+  /** Runs after every fragment is merged, for edits a merge can't express (e.g. into another service's array entry). */
+  patchConfig?: (config: Record<string, unknown>) => Record<string, unknown>;
   stop?: () => Promise<void>;
 }
 

@@ -12,7 +12,11 @@ export const HaproxyTarget = z
       .string()
       .regex(/^(tcp:\/\/[^\s]+:\d+|unix:\/\/\/.+)$/, "expected tcp://host:port or unix:///path")
       .optional(),
-    backend: z.string().default("redis_master"),
+    /** Sent on the runtime API command line: HAProxy's proxy-name characters only. */
+    backend: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]+$/, "letters, digits and . _ : - only")
+      .default("redis_master"),
     /** Optional read-only copy of haproxy.cfg (e.g. the mounted ConfigMap) to check the health check itself. */
     configFile: z.string().min(1).optional(),
   })
