@@ -3,7 +3,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { DemoUser } from "./login";
 
-export const authFile = (user: DemoUser) => path.join(import.meta.dirname, ".auth", `${user}.json`);
+const profile = process.env.SWITCHBOARD_LAB_PROFILE ?? "test";
+
+/** Per lab profile, so two labs' e2e runs never share (and break) each other's sessions. */
+export const authFile = (user: DemoUser) => path.join(import.meta.dirname, ".auth", profile, `${user}.json`);
 
 /** Storage state of a demo user logged in once by auth.setup.ts: `test.use(asRole("operator"))`. */
 export const asRole = (user: DemoUser) => ({ storageState: authFile(user) });
@@ -16,7 +19,6 @@ export interface LabJson {
 }
 
 export function lab(): LabJson {
-  const profile = process.env.SWITCHBOARD_LAB_PROFILE ?? "test";
   return JSON.parse(readFileSync(path.join(import.meta.dirname, "..", ".lab", profile, "lab.json"), "utf8")) as LabJson;
 }
 
