@@ -15,7 +15,7 @@ const lab = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "..", ".la
 // The lab's anonymous, read-only instance over the main registry's storage (log level error): with
 // htpasswd every request pays a bcrypt check, which measures bcrypt, not the walker.
 const url = lab.services.registry.anonUrl;
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const client = () => new RegistryClient({ url, connections });
 
 async function main() {
@@ -29,6 +29,10 @@ async function main() {
   const ab = spawnSync("ab", ["-i", "-k", "-q", "-c", String(connections), "-t", "5", "-n", "1000000", blobUrl], { encoding: "utf8" });
   const ceiling = Number(/Requests per second:\s+([\d.]+)/.exec(ab.stdout)?.[1] ?? NaN);
   const abFailed = Number(/Failed requests:\s+(\d+)/.exec(ab.stdout)?.[1] ?? NaN);
+  // The walker mostly GETs manifests (heavier for the registry than a cached blob HEAD): its own ceiling.
+  const accept = "application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json";
+  const abGet = spawnSync("ab", ["-k", "-q", "-c", String(connections), "-t", "5", "-n", "1000000", "-H", `Accept: ${accept}`, `${url}/v2/svc-000/manifests/latest`], { encoding: "utf8" });
+  const manifestCeiling = Number(/Requests per second:\s+([\d.]+)/.exec(abGet.stdout)?.[1] ?? NaN);
 
   const curlN = 100;
   const t0 = performance.now();
@@ -48,6 +52,8 @@ async function main() {
       ab_failed: abFailed,
       walker_fast_rps: r2(walkerRps),
       walker_vs_ceiling: r2(walkerRps / ceiling),
+      ceiling_ab_get_manifest_rps: r2(manifestCeiling),
+      walker_vs_manifest_ceiling: r2(walkerRps / manifestCeiling),
       curl_serial_rps: r2(curlRps),
       walker_vs_curl: r2(walkerRps / curlRps),
       fast_walk_ms: fast.durationMs,

@@ -81,7 +81,7 @@ export async function startFlakyProxy(port: number, upstream: string): Promise<F
     if (b.delayMs > 0) {
       counts.delayed++;
       await wait(b.delayMs);
-      if (req.destroyed || res.destroyed) return;
+      if (req.socket.destroyed || res.destroyed) return;
     }
     if (b.error500 === "all" || (b.error500 === "manifests" && /\/manifests\//.test(url.pathname))) {
       counts.failed500++;
@@ -95,7 +95,7 @@ export async function startFlakyProxy(port: number, upstream: string): Promise<F
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
       async (upRes) => {
         counts.forwarded++;
-        const hook = catalogHook(url, !upRes.headers.link);
+        const hook = upRes.statusCode === 200 ? catalogHook(url, !upRes.headers.link) : null;
         if (hook) await hook().catch(() => undefined);
         const headers = { ...upRes.headers };
         if (headers.location) headers.location = headers.location.replace(target.origin, `http://127.0.0.1:${port}`);

@@ -26,6 +26,30 @@ async function goodRun() {
   return run;
 }
 
+describe("a registry that changes under the walk", () => {
+  it("a repo deleted after the catalog was read is reported as changed, not as broken", async () => {
+    await fault("registry/delete-repo-mid-walk", "inject", { repo: "svc-147" });
+    const run = await runRegistryProbe(FLAKY, "test");
+    expect(run.status).toBe("ok");
+    expect(run.summary.changed).toEqual(["svc-147 was deleted during the walk"]);
+    const o = await registryOverview(FLAKY);
+    expect(o.findings.filter((f) => f.repo === "svc-147")).toEqual([]);
+    expect(o.changed).toEqual(["svc-147 was deleted during the walk"]);
+  });
+
+  it("a tag list that changes between pages: the removed tag is reported, the new tag is walked", async () => {
+    const { repo, removed, added } = reg.churn;
+    await fault("registry/tag-churn-mid-walk", "inject");
+    const run = await runRegistryProbe(FLAKY, "test");
+    expect(run.status).toBe("ok");
+    expect(run.summary.changed).toEqual([`${repo}:${removed} was removed during the walk`]);
+    const rows = (await listTags(FLAKY, repo, 100, 0)).rows;
+    expect(rows.map((r) => r.tag)).toContain(added);
+    expect(rows.map((r) => r.tag)).not.toContain(removed);
+    expect(rows.every((r) => r.status === "intact")).toBe(true);
+  });
+});
+
 describe("a registry that fails while it is probed", () => {
   it("answering 500 → 'could not check' with the reason; the last good result stays visible, marked stale", async () => {
     const good = await goodRun();
@@ -76,29 +100,5 @@ describe("a registry that fails while it is probed", () => {
     expect(run.status).toBe("could-not-run");
     expect(run.summary.reason).toBe(`the walk did not finish within ${RUN_TIMEOUT_S} s: the registry is too slow`);
     expect((await registryOverview(FLAKY)).staleReason).toContain("did not finish");
-  });
-});
-
-describe("a registry that changes under the walk", () => {
-  it("a repo deleted after the catalog was read is reported as changed, not as broken", async () => {
-    await fault("registry/delete-repo-mid-walk", "inject", { repo: "svc-147" });
-    const run = await runRegistryProbe(FLAKY, "test");
-    expect(run.status).toBe("ok");
-    expect(run.summary.changed).toEqual(["svc-147 was deleted during the walk"]);
-    const o = await registryOverview(FLAKY);
-    expect(o.findings.filter((f) => f.repo === "svc-147")).toEqual([]);
-    expect(o.changed).toEqual(["svc-147 was deleted during the walk"]);
-  });
-
-  it("a tag list that changes between pages: the removed tag is reported, the new tag is walked", async () => {
-    const { repo, removed, added } = reg.churn;
-    await fault("registry/tag-churn-mid-walk", "inject");
-    const run = await runRegistryProbe(FLAKY, "test");
-    expect(run.status).toBe("ok");
-    expect(run.summary.changed).toEqual([`${repo}:${removed} was removed during the walk`]);
-    const rows = (await listTags(FLAKY, repo, 100, 0)).rows;
-    expect(rows.map((r) => r.tag)).toContain(added);
-    expect(rows.map((r) => r.tag)).not.toContain(removed);
-    expect(rows.every((r) => r.status === "intact")).toBe(true);
   });
 });

@@ -28,7 +28,11 @@ function toRunView(r: RunRow): RunView {
   };
 }
 
-const rank = (f: Finding) => ((BROKEN_KINDS as readonly string[]).includes(f.kind) ? 0 : f.kind === "unauthorized" || f.kind === "registry-error" ? 1 : 2);
+/** Broken images first, the incident class (orphaned children) at the top; then could-not-check; then the rest. */
+const rank = (f: Finding) => {
+  const broken = BROKEN_KINDS.indexOf(f.kind);
+  return broken >= 0 ? broken : f.kind === "unauthorized" || f.kind === "registry-error" ? 10 : 20;
+};
 
 export async function openFindings(registry: string): Promise<Finding[]> {
   const db = await getDb();

@@ -38,7 +38,7 @@ export interface ProbeOutcome {
 }
 
 const g = globalThis as typeof globalThis & { __registryProbes?: Map<string, Promise<ProbeOutcome>> };
-const running = (g.__registryProbes ??= new Map());
+const running: Map<string, Promise<ProbeOutcome>> = (g.__registryProbes ??= new Map());
 
 export function summarize(result: WalkResult, mirror: boolean, storageScanned: boolean): RunSummary {
   const repoFailures: Record<string, number> = {};
@@ -69,7 +69,7 @@ function abortedResult(registry: string, mode: WalkMode, catalogAccessible: bool
  * One full probe of a configured registry: walk, optional storage scan, store the run and findings.
  * A second call while one runs waits for that run instead of walking the registry twice.
  */
-export function runRegistryProbe(name: string, trigger: string, opts: { mode?: WalkMode; signal?: AbortSignal } = {}): Promise<ProbeOutcome> {
+export async function runRegistryProbe(name: string, trigger: string, opts: { mode?: WalkMode; signal?: AbortSignal } = {}): Promise<ProbeOutcome> {
   const target = findRegistry(name);
   const current = running.get(name);
   if (current) return current.then((r) => ({ ...r, joined: true }));
