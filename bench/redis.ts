@@ -31,6 +31,7 @@ async function main() {
   const { collectSnapshot } = await import("../server/services/redis/collect");
   const { currentSnapshot, snapshotCollections } = await import("../server/services/redis/snapshot-cache");
   const { closeRedisPool } = await import("../server/clients/redis");
+  const { closeRuntimeSessions } = await import("../server/clients/haproxy-runtime");
   const section = getConfig().redis;
 
   // Baseline: one INFO to every node and sentinel, plus HAProxy's stats CSV, all at once, on warm connections.
@@ -84,6 +85,7 @@ async function main() {
   const collections = snapshotCollections() - before;
   const allowed = Math.ceil(VIEW_MS / section.interval) + 1;
   closeRedisPool();
+  closeRuntimeSessions();
 
   const p50 = pct(snap, 50);
   const bareP50 = pct(bare, 50);

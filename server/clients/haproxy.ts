@@ -1,9 +1,9 @@
 import "server-only";
-import net from "node:net";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { request } from "undici";
+import { runtimeCommands } from "./haproxy-runtime";
 import { parseBackendCheck, type HealthCheckConfig } from "./haproxy-parse/check-config";
-import { parseServersState, parseStatsCsv } from "./haproxy-parse/stats";
+import { parseServersState, parseStatsCsv, SERVER_STAT_COLUMNS } from "./haproxy-parse/stats";
 
 export type HaproxyResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -24,51 +24,62 @@ export async function fetchStatsCsv(url: string, deadlineAt: number, signal?: Ab
       return { ok: false, message: `stats answered HTTP ${res.statusCode}` };
     }
     const text = await res.body.text();
-    return { ok: true, value: parseStatsCsv(text) };
+    return { ok: true, value: parseStatsCsv(text, SERVER_STAT_COLUMNS) };
   } catch (err) {
     return { ok: false, message: describe(err) };
   }
 }
 
-/** One runtime API command over tcp://host:port or unix:///path; the API closes the socket after answering. */
-export function runtimeCommand(address: string, command: "show stat" | `show servers state ${string}`, deadlineAt: number, signal?: AbortSignal): Promise<HaproxyResult<string>> {
-  return new Promise((resolve) => {
-    const tcp = /^tcp:\/\/(.+):(\d+)$/.exec(address);
-    const socket = tcp ? net.connect({ host: tcp[1]!, port: Number(tcp[2]) }) : net.connect({ path: address.replace(/^unix:\/\//, "") });
-    const chunks: Buffer[] = [];
-    let settled = false;
-    const finish = (r: HaproxyResult<string>) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      socket.destroy();
-      resolve(r);
-    };
-    const onAbort = () => finish({ ok: false, message: "no answer before the deadline" });
-    const timer = setTimeout(onAbort, remaining(deadlineAt));
-    signal?.addEventListener("abort", onAbort, { once: true });
-    socket.on("connect", () => socket.write(`${command}\n`));
-    socket.on("data", (c: Buffer) => chunks.push(c));
-    socket.on("error", (err) => finish({ ok: false, message: describe(err) }));
-    socket.on("close", () => finish({ ok: true, value: Buffer.concat(chunks).toString("utf8") }));
-  });
-}
+const UNKNOWN_BACKEND = /^(No such proxy|Can't find backend)/;
 
-export async function showServersState(address: string, backend: string, deadlineAt: number, signal?: AbortSignal): Promise<HaproxyResult<Record<string, string>[]>> {
-  const r = await runtimeCommand(address, `show servers state ${backend}`, deadlineAt, signal);
+/**
+ * The backend's server rows (`show stat <backend> 4 -1`: servers only) and `show servers state`,
+ * in one runtime API round trip.
+ */
+export async function readBackendRuntime(
+  address: string,
+  backend: string,
+  deadlineAt: number,
+  signal?: AbortSignal,
+): Promise<HaproxyResult<{ stats: Record<string, string>[]; state: Record<string, string>[] }>> {
+  const r = await runtimeCommands(address, [`show stat ${backend} 4 -1`, `show servers state ${backend}`], deadlineAt, signal);
   if (!r.ok) return r;
+  const [statText, stateText] = r.value as [string, string];
+  if (UNKNOWN_BACKEND.test(statText) || UNKNOWN_BACKEND.test(stateText)) return { ok: false, message: `HAProxy has no backend ${backend}` };
   try {
-    return { ok: true, value: parseServersState(r.value) };
+    return { ok: true, value: { stats: parseStatsCsv(statText, SERVER_STAT_COLUMNS), state: parseServersState(stateText) } };
   } catch {
     return { ok: false, message: "unreadable runtime API reply" };
   }
 }
 
+interface CachedCheck {
+  mtimeMs: number;
+  size: number;
+  checkedAt: number;
+  value: HealthCheckConfig | null;
+}
+const g = globalThis as typeof globalThis & { __switchboardHaproxyChecks?: Map<string, CachedCheck> };
+const checks = (g.__switchboardHaproxyChecks ??= new Map());
+/** A config file changes by a deploy, and HAProxy applies it only on reload: one stat a second is fresh enough. */
+const RESTAT_MS = 1_000;
+
+/** The backend's health check from haproxy.cfg; the file is read again only when its mtime or size changes. */
 export async function readCheckConfig(file: string, backend: string): Promise<HaproxyResult<HealthCheckConfig | null>> {
+  const key = `${backend}@${file}`;
+  const hit = checks.get(key);
+  if (hit && Date.now() - hit.checkedAt < RESTAT_MS) return { ok: true, value: hit.value };
   try {
-    return { ok: true, value: parseBackendCheck(await readFile(file, "utf8"), backend) };
+    const st = await stat(file);
+    if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) {
+      hit.checkedAt = Date.now();
+      return { ok: true, value: hit.value };
+    }
+    const value = parseBackendCheck(await readFile(file, "utf8"), backend);
+    checks.set(key, { mtimeMs: st.mtimeMs, size: st.size, checkedAt: Date.now(), value });
+    return { ok: true, value };
   } catch {
+    checks.delete(key);
     return { ok: false, message: "the HAProxy config file is not readable" };
   }
 }

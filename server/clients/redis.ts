@@ -16,7 +16,7 @@ export interface RedisTarget {
 export type FailureStatus = "down" | "timeout" | "auth-failed" | "error";
 /** A command that failed on its own (e.g. CONFIG disabled) is an Error in `replies`; the rest still count. */
 export type CommandsResult =
-  | { ok: true; replies: (unknown | Error)[]; latencyMs: number }
+  | { ok: true; replies: (unknown | Error)[]; latencyMs: number; perConnection?: (unknown | Error)[] }
   | { ok: false; status: FailureStatus; message: string; latencyMs: number };
 
 interface Pooled {
@@ -24,6 +24,10 @@ interface Pooled {
   lastError: Error | null;
   /** Settles when the connection is usable (shared by concurrent callers of the same address). */
   ready: Promise<void> | null;
+  /** Replies that hold for the life of this connection (e.g. the server's version), by command. */
+  memo: Map<string, unknown>;
+  /** The server refused the multi-argument INFO/CONFIG GET forms (before Redis 7). */
+  legacy: boolean;
 }
 
 const g = globalThis as typeof globalThis & { __switchboardRedisPool?: Map<string, Pooled> };
@@ -36,6 +40,8 @@ function createClient(t: RedisTarget, connectTimeout: number): Pooled {
   const pooled: Pooled = {
     lastError: null,
     ready: null,
+    memo: new Map(),
+    legacy: false,
     client: new Redis({
       host: t.host,
       port: t.port,
@@ -90,37 +96,68 @@ function drop(key: string, pooled: Pooled) {
   pooled.client.disconnect();
 }
 
-/** Runs commands as one pipeline on a pooled direct connection; never throws. */
-export async function sendCommands(t: RedisTarget, commands: string[][], deadlineAt: number, signal?: AbortSignal): Promise<CommandsResult> {
-  const started = performance.now();
+function pooledFor(t: RedisTarget, deadlineAt: number): { key: string; pooled: Pooled } {
   const key = keyOf(t);
   let pooled = pool.get(key);
   if (pooled && (pooled.client.status === "end" || pooled.client.status === "close")) {
     drop(key, pooled);
     pooled = undefined;
   }
+  if (!pooled) {
+    const p = createClient(t, deadlineAt - Date.now());
+    p.ready = p.client.connect().catch((err: unknown) => {
+      throw p.lastError ?? err;
+    });
+    p.ready.catch(() => undefined);
+    pool.set(key, p);
+    pooled = p;
+  }
+  return { key, pooled };
+}
+
+export interface SendOptions {
+  signal?: AbortSignal;
+  /** Commands whose reply holds for the life of a connection: sent once per connection, then served from memory. */
+  perConnection?: string[][];
+  /** Picks the commands once the connection is ready (`legacy`: the server refused the Redis 7 multi-argument forms). */
+  commandsFor?: (legacy: boolean) => string[][];
+}
+
+/**
+ * Runs commands as one pipeline on a pooled direct connection (one round trip); never throws.
+ * A connection that failed is dropped; the next call connects again.
+ */
+export async function sendCommands(t: RedisTarget, commands: string[][], deadlineAt: number, opts: SendOptions = {}): Promise<CommandsResult> {
+  const started = performance.now();
+  const { key, pooled } = pooledFor(t, deadlineAt);
   try {
-    if (!pooled) {
-      const p = createClient(t, deadlineAt - Date.now());
-      p.ready = p.client.connect().catch((err: unknown) => {
-        throw p.lastError ?? err;
-      });
-      p.ready.catch(() => undefined);
-      pool.set(key, p);
-      pooled = p;
-    }
-    if (pooled.client.status !== "ready") await beforeDeadline(pooled.ready ?? Promise.resolve(), deadlineAt, signal);
+    if (pooled.client.status !== "ready") await beforeDeadline(pooled.ready ?? Promise.resolve(), deadlineAt, opts.signal);
+    const once = (opts.perConnection ?? []).filter((c) => !pooled.memo.has(c.join(" ")));
+    const main = opts.commandsFor ? opts.commandsFor(pooled.legacy) : commands;
     const pipeline = pooled.client.pipeline();
-    for (const [cmd, ...args] of commands) pipeline.call(cmd!, ...args);
-    const results: [Error | null, unknown][] = (await beforeDeadline(pipeline.exec(), deadlineAt, signal)) ?? [];
-    return { ok: true, replies: results.map(([err, value]) => err ?? value), latencyMs: performance.now() - started };
+    for (const [cmd, ...args] of [...once, ...main]) pipeline.call(cmd!, ...args);
+    const results: [Error | null, unknown][] = (await beforeDeadline(pipeline.exec(), deadlineAt, opts.signal)) ?? [];
+    const replies = results.map(([err, value]) => err ?? value);
+    once.forEach((c, i) => {
+      if (!(replies[i] instanceof Error)) pooled.memo.set(c.join(" "), replies[i]);
+    });
+    const perConnection = (opts.perConnection ?? []).map((c) => {
+      const i = once.indexOf(c);
+      return i >= 0 ? replies[i] : pooled.memo.get(c.join(" "));
+    });
+    return { ok: true, replies: replies.slice(once.length), perConnection, latencyMs: performance.now() - started };
   } catch (err) {
-    const p = pooled;
-    if (p) drop(key, p);
+    drop(key, pooled);
     const latencyMs = performance.now() - started;
     if (err instanceof DeadlineError) return { ok: false, status: "timeout", message: "no answer before the deadline", latencyMs };
-    return { ok: false, ...classifyError(p?.lastError ?? err), latencyMs };
+    return { ok: false, ...classifyError(pooled.lastError ?? err), latencyMs };
   }
+}
+
+/** Marks a pooled connection as speaking only the pre-7 command forms. */
+function markLegacy(t: RedisTarget): void {
+  const p = pool.get(keyOf(t));
+  if (p) p.legacy = true;
 }
 
 const encode = (args: string[]) => `*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join("")}`;
@@ -196,24 +233,40 @@ export function closeRedisPool(): void {
 }
 
 export const NODE_CONFIG_KEYS = ["appendonly", "save", "min-replicas-to-write", "replica-priority", "maxmemory-policy"] as const;
+/** The INFO sections the snapshot uses (clients, stats, cpu, … are not read). */
+export const NODE_INFO_SECTIONS = ["server", "replication", "persistence", "memory", "keyspace"] as const;
+
+const modernCommands = () => [["ROLE"], ["INFO", ...NODE_INFO_SECTIONS], ["CONFIG", "GET", ...NODE_CONFIG_KEYS]];
+const legacyCommands = () => [["ROLE"], ["INFO"], ...NODE_CONFIG_KEYS.map((k) => ["CONFIG", "GET", k])];
+const refusedForm = (v: unknown) => v instanceof Error && /syntax error|wrong number of arguments/i.test(v.message);
 
 export type NodeReading =
   | { ok: true; role: RoleReply; info: InfoSections; config: Record<string, string | null>; latencyMs: number }
   | { ok: false; status: FailureStatus | "parse-error"; message: string; latencyMs: number };
 
-/** ROLE, INFO (default sections) and a few CONFIG values in one round trip. */
+function readConfig(replies: unknown[]): Record<string, string | null> {
+  const pairs = new Map<string, string>();
+  for (const v of replies) {
+    if (!Array.isArray(v)) continue;
+    for (let i = 0; i + 1 < v.length; i += 2) pairs.set(String(v[i]), String(v[i + 1]));
+  }
+  return Object.fromEntries(NODE_CONFIG_KEYS.map((k) => [k, pairs.get(k) ?? null]));
+}
+
+/** ROLE, the INFO sections in use and a few CONFIG values in one round trip (Redis 7 forms; older servers once more with the old forms). */
 export async function queryNode(t: RedisTarget, deadlineAt: number, signal?: AbortSignal): Promise<NodeReading> {
-  const r = await sendCommands(t, [["ROLE"], ["INFO"], ...NODE_CONFIG_KEYS.map((k) => ["CONFIG", "GET", k])], deadlineAt, signal);
+  let r = await sendCommands(t, [], deadlineAt, { signal, commandsFor: (legacy) => (legacy ? legacyCommands() : modernCommands()) });
+  if (r.ok && r.replies.length === 3 && (refusedForm(r.replies[1]) || refusedForm(r.replies[2]))) {
+    markLegacy(t);
+    const latency = r.latencyMs;
+    r = await sendCommands(t, legacyCommands(), deadlineAt, { signal });
+    r.latencyMs += latency;
+  }
   if (!r.ok) return r;
   const [role, info, ...configs] = r.replies;
   try {
     if (role instanceof Error || info instanceof Error) throw new ReplyParseError("node", "ROLE or INFO refused");
-    const config: Record<string, string | null> = {};
-    NODE_CONFIG_KEYS.forEach((k, i) => {
-      const v = configs[i];
-      config[k] = Array.isArray(v) && v.length >= 2 ? String(v[1]) : null;
-    });
-    return { ok: true, role: parseRole(role), info: parseInfo(info), config, latencyMs: r.latencyMs };
+    return { ok: true, role: parseRole(role), info: parseInfo(info), config: readConfig(configs), latencyMs: r.latencyMs };
   } catch (err) {
     if (err instanceof ReplyParseError) return { ok: false, status: "parse-error", message: `unreadable reply (${err.what})`, latencyMs: r.latencyMs };
     throw err;

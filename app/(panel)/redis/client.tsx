@@ -13,6 +13,7 @@ import { KeyspaceTable } from "./_components/keyspace-table";
 import { NodeDrawer } from "./_components/node-drawer";
 import { Timeline } from "./_components/timeline";
 import { TopologyGraph } from "./_components/topology-graph";
+import { TopologySummary } from "./_components/topology-summary";
 
 function worst(c: ClusterSnapshot) {
   if (c.findings.some((f) => f.severity === "critical")) return <Badge tone="bad">critical</Badge>;
@@ -40,7 +41,10 @@ export function RedisClientView() {
             Cluster {c.name} <span className="font-normal text-slate-500">({c.masterName})</span>
           </CardTitle>
           <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
-            <TopologyGraph cluster={c} onSelect={setSelected} />
+            <div className="grid content-start gap-2">
+              <TopologySummary cluster={c} />
+              <TopologyGraph cluster={c} onSelect={setSelected} />
+            </div>
             <div className="grid content-start gap-4">
               <FindingsList findings={c.findings} />
               <KeyspaceTable cluster={c} />

@@ -2,6 +2,7 @@ import type { Fault, LabContext } from "../../lib/context";
 import { waitFor } from "../../lib/wait";
 import { call, fence, haproxyCommand, haproxyStatus, sentinelMaster, tryCall } from "./admin";
 import { waitHealthy } from "./healthy";
+import { lagFault } from "./lag";
 import { restartHaproxy, startNode } from "./run";
 import { findProc, nodesOf, type ClusterName, type LabNode, type LabTopology } from "./topology";
 
@@ -149,6 +150,7 @@ export function redisFaults(ctx: LabContext, t: LabTopology): Record<string, Fau
         await waitHealthy(t, c);
       },
     },
+    "replication-lag": lagFault(ctx, t),
     "maxmemory-policy": {
       description: "A replica of {cluster} (default v2) gets maxmemory-policy allkeys-lru",
       inject: async (b) => {

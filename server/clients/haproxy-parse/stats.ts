@@ -1,18 +1,20 @@
 import { ReplyParseError } from "../redis-parse/errors";
 
-/** `show stat` / `/stats;csv`: a "# pxname,svname,…" header and one row per proxy or server. */
-export function parseStatsCsv(text: string): Record<string, string>[] {
+/** The stats columns the topology reads (a row has ~100). */
+export const SERVER_STAT_COLUMNS = ["pxname", "svname", "status", "check_status", "last_chk", "scur", "lastchg", "addr"] as const;
+
+/** `show stat` / `/stats;csv`: a "# pxname,svname,…" header and one row per proxy or server; `columns` keeps only those. */
+export function parseStatsCsv(text: string, columns?: readonly string[]): Record<string, string>[] {
   const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
   const header = lines[0];
   if (!header?.startsWith("# ")) throw new ReplyParseError("haproxy stats", "no CSV header");
   const cols = header.slice(2).split(",");
   if (cols[0] !== "pxname" || cols[1] !== "svname") throw new ReplyParseError("haproxy stats", "unexpected columns");
+  const keep = cols.map((c, i) => [c, i] as const).filter(([c]) => c && (!columns || columns.includes(c)));
   return lines.slice(1).map((line) => {
     const f = line.split(",");
     const row: Record<string, string> = {};
-    cols.forEach((c, i) => {
-      if (c) row[c] = f[i] ?? "";
-    });
+    for (const [c, i] of keep) row[c] = f[i] ?? "";
     return row;
   });
 }

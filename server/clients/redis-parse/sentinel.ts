@@ -63,9 +63,3 @@ export function parseCkquorum(reply: unknown): { ok: boolean; message: string } 
   const text = toStr(reply, "CKQUORUM");
   return { ok: text.startsWith("OK"), message: text.slice(0, 200) };
 }
-
-/** SENTINEL CONFIG GET <name> -> [name, "yes"|"no"]; null when the version does not know it. */
-export function parseYesNo(reply: unknown): boolean | null {
-  if (reply instanceof Error || !Array.isArray(reply) || reply.length < 2) return null;
-  return reply[1] === "yes" ? true : reply[1] === "no" ? false : null;
-}

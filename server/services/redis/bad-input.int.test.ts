@@ -1,5 +1,6 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeRuntimeSessions } from "@/server/clients/haproxy-runtime";
 import { closeRedisPool } from "@/server/clients/redis";
 import { getConfig, getSecret } from "@/server/config";
 import { getDb } from "@/server/store/db";
@@ -33,6 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => {
   closeRedisPool();
+  closeRuntimeSessions();
   for (const s of servers) s.close();
 });
 
@@ -60,6 +62,18 @@ describe("bad input and sharing", () => {
     expect(again.id).toBe(snaps[0]!.id);
     const history = await listHistory(await getDb());
     expect(history[0]?.id).toBe(snaps[0]!.id);
+    const runs = async () => (await getDb()).selectFrom("probe_runs").select(["target", "status", "finished_at"]).where("kind", "=", "redis").orderBy("target").execute();
+    const first = await runs();
+    expect(first.map((r) => [r.target, r.status])).toEqual([
+      ["bad", "failed"],
+      ["old", "ok"],
+      ["v2", "ok"],
+    ]);
+    const next = await currentSnapshot({ maxAgeMs: 0 });
+    const second = await runs();
+    expect(second).toHaveLength(3);
+    expect(second.find((r) => r.target === "v2")!.finished_at! > first.find((r) => r.target === "v2")!.finished_at!).toBe(true);
+    expect(next.id).not.toBe(again.id);
     const registry = new Registry();
     await collectRedisMetrics(registry);
     const text = await registry.metrics();

@@ -1,27 +1,29 @@
 import "server-only";
 import type { HaproxyTarget } from "@/server/config/sections/redis";
-import { fetchStatsCsv, readCheckConfig, runtimeCommand, showServersState } from "@/server/clients/haproxy";
-import { parseStatsCsv } from "@/server/clients/haproxy-parse/stats";
+import { fetchStatsCsv, readBackendRuntime, readCheckConfig, type HaproxyResult } from "@/server/clients/haproxy";
 import { identifyServer, type RedisTarget } from "@/server/clients/redis";
 import { parseInfo } from "@/server/clients/redis-parse/info";
 import type { HaproxyServer, HaproxyState } from "@/lib/redis/snapshot";
 import type { AddressBook } from "./address";
 
+type Rows = HaproxyResult<Record<string, string>[]>;
+
 const num = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : null);
 
-async function statsRows(h: HaproxyTarget, deadlineAt: number, signal?: AbortSignal) {
-  if (h.stats) return fetchStatsCsv(h.stats, deadlineAt, signal);
-  if (!h.runtime) return null;
-  const r = await runtimeCommand(h.runtime, "show stat", deadlineAt, signal);
-  if (!r.ok) return r;
-  try {
-    return { ok: true as const, value: parseStatsCsv(r.value) };
-  } catch {
-    return { ok: false as const, message: "unreadable runtime API reply" };
+/** Server rows and runtime state in one runtime API round trip; the stats page over HTTP when there is no runtime API or it fails. */
+async function readServers(h: HaproxyTarget, deadlineAt: number, signal?: AbortSignal): Promise<{ stats: Rows | null; state: Rows | null }> {
+  if (h.runtime) {
+    const r = await readBackendRuntime(h.runtime, h.backend, deadlineAt, signal);
+    if (r.ok) return { stats: { ok: true, value: r.value.stats }, state: { ok: true, value: r.value.state } };
+    return { stats: h.stats ? await fetchStatsCsv(h.stats, deadlineAt, signal) : null, state: r };
   }
+  return { stats: h.stats ? await fetchStatsCsv(h.stats, deadlineAt, signal) : null, state: null };
 }
 
-/** Reads one HAProxy: backend servers (stats CSV + runtime state), its check, and where the frontend really routes. */
+/**
+ * Reads one HAProxy: backend servers (stats + runtime state), its check, and where the frontend really
+ * routes. The route probe (a fresh connection through the frontend) is started first so it overlaps the rest.
+ */
 export async function buildHaproxy(
   cluster: string,
   h: HaproxyTarget,
@@ -29,10 +31,10 @@ export async function buildHaproxy(
   deadlineAt: number,
   signal?: AbortSignal,
 ): Promise<{ finish: (book: AddressBook, runIds: Map<string, string>) => HaproxyState }> {
-  const [stats, state, route, check] = await Promise.all([
-    statsRows(h, deadlineAt, signal),
-    h.runtime ? showServersState(h.runtime, h.backend, deadlineAt, signal) : Promise.resolve(null),
-    identifyServer({ ...h.frontend, ...auth }, deadlineAt, signal),
+  const routing = identifyServer({ ...h.frontend, ...auth }, deadlineAt, signal);
+  const [route, { stats, state }, check] = await Promise.all([
+    routing,
+    readServers(h, deadlineAt, signal),
     h.configFile ? readCheckConfig(h.configFile, h.backend) : Promise.resolve(null),
   ]);
   return {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeRuntimeSessions } from "@/server/clients/haproxy-runtime";
 import { closeRedisPool } from "@/server/clients/redis";
 import { getConfig } from "@/server/config";
 import { useLabConfig } from "@/test/lab-config";
@@ -9,7 +10,10 @@ import { injectAndHeal, kindsOf, snap } from "./test-helpers.int";
 beforeAll(() => {
   useLabConfig();
 });
-afterAll(() => closeRedisPool());
+afterAll(() => {
+  closeRedisPool();
+  closeRuntimeSessions();
+});
 
 describe("redis topology against the lab", () => {
   it("shows both healthy clusters, HAProxy's route to the v2 master and no findings", async () => {
@@ -26,6 +30,10 @@ describe("redis topology against the lab", () => {
     expect(v2.sentinels.every((x) => x.masterAddr?.host === "localhost")).toBe(true);
     for (const n of [...old.nodes, ...v2.nodes]) expect(n.keyspace.map((k) => k.db)).toEqual([0, 1, 4]);
     expect(master.replicas.every((r) => r.nodeId !== null && r.lagBytes !== null)).toBe(true);
+    expect(v2.sentinels.every((x) => x.version === master.version)).toBe(true);
+    expect(v2.haproxy?.status).toBe("ok");
+    expect(v2.haproxy?.servers.map((x) => x.status)).toEqual(v2.nodes.map((n) => (n.id === master.id ? "UP" : "DOWN")));
+    expect(v2.haproxy?.check).toMatchObject({ expectsMaster: true, requiresReplica: true, fall: 1 });
   });
 
   it("split brain: a second master", async () => {
@@ -53,6 +61,17 @@ describe("redis topology against the lab", () => {
 
   it("replication link down", async () => {
     await injectAndHeal("link-down", "v2", "replication");
+  });
+
+  it("replication lag over the threshold: a stopped replica while the master takes 1.5 MB of writes", async () => {
+    const s = await injectAndHeal("replication-lag", "old", "replication", { cluster: "old" });
+    const old = s.clusters.find((c) => c.name === "old")!;
+    const f = old.findings.find((x) => x.kind === "replication")!;
+    expect(f.title).toBe("Replication lag over the threshold");
+    expect(f.severity).toBe("warning");
+    const master = old.nodes.find((n) => n.role === "master")!;
+    expect(master.replicas[0]!.lagBytes).toBeGreaterThan(getConfig().redis.lagThresholdBytes);
+    expect(f.explanation).toMatch(/behind/);
   });
 
   it("maxmemory-policy differs", async () => {

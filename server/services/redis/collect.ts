@@ -34,14 +34,16 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   const deadlineAt = started + opts.section.deadline;
   const { clusters } = opts.section;
   const book = addressBook(clusters);
+  const auth = (c: RedisCluster): Pick<RedisTarget, "username" | "password"> => ({ username: c.username, password: c.passwordEnv ? opts.secret(c.passwordEnv) : undefined });
+  // Every HAProxy first: its route probe (a fresh connection through the frontend) is the longest call.
+  const proxies = clusters.map((c) => (c.haproxy ? buildHaproxy(c.name, c.haproxy, auth(c), deadlineAt, opts.signal) : Promise.resolve(null)));
   const read = await Promise.all(
-    clusters.map(async (c) => {
-      const auth: Pick<RedisTarget, "username" | "password"> = { username: c.username, password: c.passwordEnv ? opts.secret(c.passwordEnv) : undefined };
+    clusters.map(async (c, i) => {
       const sentinelAuth = { password: c.sentinelPasswordEnv ? opts.secret(c.sentinelPasswordEnv) : undefined };
       const [nodes, sentinels, haproxy] = await Promise.all([
-        Promise.all(c.nodes.map((n) => queryNode({ ...n, ...auth }, deadlineAt, opts.signal))),
+        Promise.all(c.nodes.map((n) => queryNode({ ...n, ...auth(c) }, deadlineAt, opts.signal))),
         Promise.all(c.sentinels.map((s) => querySentinel({ ...s, ...sentinelAuth }, c.masterName, deadlineAt, opts.signal))),
-        c.haproxy ? buildHaproxy(c.name, c.haproxy, auth, deadlineAt, opts.signal) : Promise.resolve(null),
+        proxies[i]!,
       ]);
       return { c, nodes, sentinels, haproxy };
     }),

@@ -5,6 +5,7 @@ import { getDb } from "@/server/store/db";
 import type { Snapshot } from "@/lib/redis/snapshot";
 import { collectSnapshot } from "./collect";
 import { diffSnapshots, shapeOf } from "./events";
+import { recordProbeRuns } from "./probe-runs";
 import { loadLatest, saveHistory, saveLatest } from "./store";
 
 const HISTORY_EVERY_MS = 60_000;
@@ -31,6 +32,7 @@ async function collectAndStore(signal?: AbortSignal): Promise<Snapshot> {
   st.collections++;
   const events = diffSnapshots(prev, snap);
   await saveLatest(db, snap);
+  await recordProbeRuns(db, snap);
   const shape = shapeOf(snap);
   if (shape !== st.lastShape || events.length || Date.now() - st.lastHistoryAt >= HISTORY_EVERY_MS) {
     await saveHistory(db, snap, events, section.keep);

@@ -9,6 +9,7 @@ export function NodeDrawer({ node, onClose }: { node: NodeState; onClose: () => 
     <aside
       role="dialog"
       aria-label={`node ${node.label}`}
+      onKeyDown={(e) => e.key === "Escape" && onClose()}
       className="fixed inset-y-0 right-0 z-40 w-full max-w-md overflow-y-auto bg-white p-4 shadow-xl ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800"
     >
       <div className="mb-3 flex items-center justify-between gap-2">
@@ -29,7 +30,7 @@ export function NodeDrawer({ node, onClose }: { node: NodeState; onClose: () => 
         {Object.entries(node.config).map(([k, v]) => (
           <div key={k} className="contents">
             <dt className="text-slate-500">{k}</dt>
-            <dd className="break-all">{v ?? "—"}</dd>
+            <dd className="break-all">{v === null ? "—" : v === "" ? "(empty)" : v}</dd>
           </div>
         ))}
       </dl>
