@@ -13,6 +13,7 @@ export const asRole = (user: DemoUser) => ({ storageState: authFile(user) });
 
 export interface LabJson {
   panelUrl: string;
+  configPath: string;
   controlUrl: string;
   env: Record<string, string>;
   services: Record<string, Record<string, unknown>>;

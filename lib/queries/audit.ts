@@ -1,5 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { AuditFilter, AuditPage } from "../audit/types";
+import type { HeldLock } from "../locks/types";
 import { fetchJson } from "../query-client";
 
 export const auditKeys = {
@@ -18,4 +19,11 @@ export const auditListQuery = (f: Partial<AuditFilter>) =>
     queryKey: auditKeys.list(f),
     queryFn: ({ signal }) => fetchJson<AuditPage>(`/api/audit?${auditSearchParams(f)}`, signal),
     refetchInterval: 10_000,
+  });
+
+export const locksQuery = () =>
+  queryOptions({
+    queryKey: [...auditKeys.all, "locks"] as const,
+    queryFn: ({ signal }) => fetchJson<{ locks: HeldLock[] }>("/api/locks", signal),
+    refetchInterval: 5_000,
   });
