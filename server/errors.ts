@@ -1,7 +1,16 @@
 import "server-only";
 
-/** Expected failures. Their messages are written for the person at the keyboard and are safe to show. */
+const BRAND = Symbol.for("switchboard.AppError.classes");
+
+/**
+ * Expected failures. Their messages are written for the person at the keyboard and are safe to show.
+ * `instanceof` checks a brand (the names of the classes in the chain) instead of the prototype: the
+ * built server bundles a module more than once (instrumentation vs routes), so an error thrown by a
+ * singleton made in one bundle must still be recognised in another.
+ */
 export class AppError extends Error {
+  declare readonly [BRAND]: readonly string[];
+
   constructor(
     readonly code: string,
     message: string,
@@ -9,6 +18,14 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+    const chain: string[] = [];
+    for (let p: unknown = new.target; typeof p === "function" && p !== Error; p = Object.getPrototypeOf(p)) chain.push(p.name);
+    Object.defineProperty(this, BRAND, { value: chain });
+  }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    const chain = (value as { [BRAND]?: unknown } | null)?.[BRAND];
+    return Array.isArray(chain) && chain.includes(this.name);
   }
 }
 export class NotFound extends AppError {

@@ -28,8 +28,11 @@ export default async function OverviewPage() {
               </h2>
               {!c.configured ? (
                 <Badge>not configured</Badge>
-              ) : c.failing > 0 ? (
-                <Badge tone="bad">{c.failing} failing</Badge>
+              ) : c.failing > 0 || c.couldNotRun > 0 ? (
+                <span className="flex flex-wrap justify-end gap-1">
+                  {c.failing > 0 ? <Badge tone="bad">{c.failing} failing</Badge> : null}
+                  {c.couldNotRun > 0 ? <Badge tone="warn">{c.couldNotRun} could not check</Badge> : null}
+                </span>
               ) : c.targetCount > 0 && c.checked === c.targetCount ? (
                 <Badge tone="ok">ok</Badge>
               ) : c.targetCount > 0 ? (

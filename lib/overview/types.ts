@@ -7,8 +7,10 @@ export interface OverviewCard {
   targets: string;
   /** Latest stored run of this area's probes, if any. */
   lastRun: { status: string; finishedAt: string | null; target: string } | null;
-  /** Targets whose latest run did not end ok. */
+  /** Targets whose latest run found the target broken. */
   failing: number;
+  /** Targets whose latest run could not check (the probe's own problem, not the target's). */
+  couldNotRun: number;
   /** Targets with at least one finished run, of targetCount. */
   checked: number;
   targetCount: number;

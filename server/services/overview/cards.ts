@@ -8,7 +8,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** One card per area: configured or not, and the newest stored probe runs of its targets. */
 export async function overviewCards(db: Db): Promise<OverviewCard[]> {
   const cfg = getConfig();
-  const areas: (Omit<OverviewCard, "lastRun" | "failing" | "checked" | "targetCount"> & { names: string[] })[] = [
+  const areas: (Omit<OverviewCard, "lastRun" | "failing" | "couldNotRun" | "checked" | "targetCount"> & { names: string[] })[] = [
     { area: "chrome", title: "Browser liveness", href: "/chrome", configured: cfg.chrome.checks.length > 0, targets: plural(cfg.chrome.checks.length, "check"), names: cfg.chrome.checks.map((c) => c.name) },
     { area: "registry", title: "Registry integrity", href: "/registry", configured: cfg.registries.length > 0, targets: plural(cfg.registries.length, "registry", "registries"), names: cfg.registries.map((r) => r.name) },
     { area: "redis", title: "Redis topology", href: "/redis", configured: cfg.redis.clusters.length > 0, targets: plural(cfg.redis.clusters.length, "cluster"), names: cfg.redis.clusters.map((c) => c.name) },
@@ -31,7 +31,8 @@ export async function overviewCards(db: Db): Promise<OverviewCard[]> {
       return {
         ...a,
         lastRun: latest ? { status: latest.status, finishedAt: latest.finished_at, target: latest.target } : null,
-        failing: current.filter((r) => r.status !== "ok").length,
+        failing: current.filter((r) => r.status !== "ok" && r.status !== "could-not-run").length,
+        couldNotRun: current.filter((r) => r.status === "could-not-run").length,
         checked: current.length,
         targetCount: names.length,
       };
