@@ -10,7 +10,10 @@ test.describe("chrome page", () => {
       await expect(page.getByRole("heading", { name: "Browser liveness" })).toBeVisible();
       const healthy = card(page, "fixture-healthy");
       await expect(healthy).toBeVisible();
-      const before = await healthy.getByRole("img", { name: "Latest screenshot" }).getAttribute("data-run-id").catch(() => null);
+      const before = await healthy
+        .getByRole("img", { name: "Latest screenshot" })
+        .getAttribute("data-run-id")
+        .catch(() => null);
       await healthy.getByRole("button", { name: "Check now" }).click();
       await expect(healthy.getByRole("status").filter({ hasText: "Checked: ok." })).toBeVisible({ timeout: 30_000 });
       const img = healthy.getByRole("img", { name: "Latest screenshot" });

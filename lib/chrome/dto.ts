@@ -40,6 +40,8 @@ export const ChromeRun = z.object({
     navigationMs: z.number().nullable(),
     screenshotMs: z.number().nullable(),
     totalMs: z.number().nullable(),
+    /** Time spent waiting for a slot on the shared browser (included in totalMs). */
+    queuedMs: z.number().nullable().default(null),
     /** When a trap fired: how long after the load event. */
     trapAfterLoadMs: z.number().nullable().default(null),
   }),

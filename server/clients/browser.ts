@@ -6,13 +6,21 @@ import { logger } from "../logger";
 import { BrowserFailureError, classifyConnectError, type BrowserFailure } from "./browser/failures";
 import { visitPage, type VisitSpec, type VisitResult } from "./browser/visit";
 
-export { BrowserFailureError, type BrowserFailure, type FailureKind } from "./browser/failures";
+export { BrowserFailureError, isBrowserFailureError, type BrowserFailure, type FailureKind } from "./browser/failures";
 export type { VisitSpec, VisitResult } from "./browser/visit";
 export { checkExposure, type Exposure } from "./browser/exposure";
 
 export const PANEL_PLAYWRIGHT_VERSION: string = pkg.version;
 
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 export type BrowserTarget =
   | { mode: "remote"; wsUrl: string; token: string; connectTimeoutMs: number }
@@ -87,7 +95,12 @@ export class BrowserClient {
       void closed.finally(() => this.closing.delete(closed));
       holdUntil?.(closed);
     });
-    if (result.crashed) this.markFailure({ kind: "crashed", message: "The browser went away in the middle of the check (the service restarted or crashed)." });
+    if (result.crashed)
+      this.markFailure({
+        kind: "crashed",
+        message: "The browser went away in the middle of the check (the service restarted or crashed).",
+      });
+    if (result.hung) this.markFailure({ kind: "timeout", message: "The browser stopped answering in the middle of a check." });
     return { ...result, connectMs, mode: this.target.mode === "fallback" ? "fallback" : "remote" };
   }
 
@@ -106,7 +119,10 @@ export class BrowserClient {
   private async connect(): Promise<Acquired> {
     const t = this.target;
     if (t.mode === "none") {
-      const failure: BrowserFailure = { kind: "no-browser", message: "No browser service is configured and the in-process fallback is off." };
+      const failure: BrowserFailure = {
+        kind: "no-browser",
+        message: "No browser service is configured and the in-process fallback is off.",
+      };
       this.markFailure(failure);
       throw new BrowserFailureError(failure);
     }
@@ -131,7 +147,8 @@ export class BrowserClient {
     Object.assign(this.state, {
       connectedSince: new Date().toISOString(),
       browserVersion: browser.version(),
-      serverVersion: t.mode === "remote" ? `${PANEL_PLAYWRIGHT_VERSION.split(".").slice(0, 2).join(".")} (matches)` : PANEL_PLAYWRIGHT_VERSION,
+      serverVersion:
+        t.mode === "remote" ? `${PANEL_PLAYWRIGHT_VERSION.split(".").slice(0, 2).join(".")} (matches)` : PANEL_PLAYWRIGHT_VERSION,
       lastFailure: null,
     });
     browser.on("disconnected", () => {
@@ -153,7 +170,12 @@ export class BrowserClient {
 export function browserTargetFromConfig(): BrowserTarget {
   const chrome = getConfig().chrome;
   if (chrome.service) {
-    return { mode: "remote", wsUrl: chrome.service.url, token: getSecret(chrome.service.tokenEnv), connectTimeoutMs: chrome.service.connectTimeout };
+    return {
+      mode: "remote",
+      wsUrl: chrome.service.url,
+      token: getSecret(chrome.service.tokenEnv),
+      connectTimeoutMs: chrome.service.connectTimeout,
+    };
   }
   if (chrome.fallback) return { mode: "fallback", executablePath: chrome.executablePath, connectTimeoutMs: 15_000 };
   return { mode: "none" };

@@ -13,15 +13,17 @@ export function ChromeClient({ canRun }: { canRun: boolean }) {
   if (q.isError) return <StateView state={{ kind: "error", message: q.error.message, retry: () => void q.refetch() }} />;
   const data = q.data;
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <ConnectionPanel connection={data.connection} pressure={data.pressure} exposure={data.exposure} />
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-600 dark:text-slate-400">
         Data as of <Age iso={data.generatedAt} />; refreshes every 5 seconds.
       </p>
       {data.checks.length === 0 ? (
-        <StateView state={{ kind: "empty", title: "No browser checks are configured", hint: "Add them under chrome.checks in the config file." }} />
+        <StateView
+          state={{ kind: "empty", title: "No browser checks are configured", hint: "Add them under chrome.checks in the config file." }}
+        />
       ) : (
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           {data.checks.map((card) => (
             <CheckCard key={card.name} card={card} canRun={canRun} />
           ))}

@@ -23,11 +23,12 @@ const trapBody = (how: string) =>
   `<h1 id="content">Stream embed (${how})</h1><p>This page loads the real disable-devtool package.</p>
 <div class="tiles"><div style="background:#fde047"></div><div style="background:#22d3ee"></div></div>`;
 
-/** The fixture site: healthy, slow, broken and two anti-devtools trap pages. */
+/** The fixture site: healthy, slow, broken, two anti-devtools trap pages and a trap with a known delay. */
 export function startFixtureSite(port: number, trapUrl: string): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const html = (status: number, body: string) => res.writeHead(status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(body);
+    const html = (status: number, body: string) =>
+      res.writeHead(status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }).end(body);
     switch (url.pathname) {
       case "/":
       case "/healthy":
@@ -41,7 +42,13 @@ export function startFixtureSite(port: number, trapUrl: string): Promise<http.Se
       case "/broken":
         return html(500, page("Fixture: broken", `<h1 id="rendered">500 — the backend fell over</h1>`));
       case "/trap-auto":
-        return html(200, page("Fixture: trap (auto)", `${trapBody("disable-devtool-auto")}<script disable-devtool-auto url="${trapUrl}?from=auto" src="/vendor/disable-devtool.min.js"></script>`));
+        return html(
+          200,
+          page(
+            "Fixture: trap (auto)",
+            `${trapBody("disable-devtool-auto")}<script disable-devtool-auto url="${trapUrl}?from=auto" src="/vendor/disable-devtool.min.js"></script>`,
+          ),
+        );
       case "/trap-manual":
         return html(
           200,
@@ -50,6 +57,18 @@ export function startFixtureSite(port: number, trapUrl: string): Promise<http.Se
             `${trapBody("initialised by the page")}<script src="/vendor/disable-devtool.min.js"></script><script>DisableDevtool({ url: ${JSON.stringify(`${trapUrl}?from=manual`)} });</script>`,
           ),
         );
+      case "/late-trap": {
+        // A detector stand-in with a known delay: sends the browser to the trap host `ms` after load.
+        const ms = Math.min(Number(url.searchParams.get("ms") ?? 3000) || 0, 60_000);
+        const target = JSON.stringify(`${trapUrl}?from=late`);
+        return html(
+          200,
+          page(
+            "Fixture: late trap",
+            `${trapBody(`redirects ${ms} ms after load`)}<script>addEventListener("load", () => setTimeout(() => location.assign(${target}), ${ms}));</script>`,
+          ),
+        );
+      }
       case "/vendor/disable-devtool.min.js":
         return res.writeHead(200, { "content-type": "text/javascript" }).end(devtoolJs());
       default:
@@ -62,7 +81,9 @@ export function startFixtureSite(port: number, trapUrl: string): Promise<http.Se
 /** Loopback stand-in for the trap host (google.com in production). */
 export function startTrapHost(port: number): Promise<http.Server> {
   const server = http.createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page("Trap host stand-in", `<h1 id="trap">You landed on the trap host</h1>`));
+    res
+      .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+      .end(page("Trap host stand-in", `<h1 id="trap">You landed on the trap host</h1>`));
   });
   return listen(server, port);
 }

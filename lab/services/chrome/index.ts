@@ -44,7 +44,8 @@ function chromeServiceControl(ctx: LabContext, display: number, token: string) {
     return { stopped: pid };
   };
   const ensureStarted = async (which = current) => {
-    if (ctx.processes.isRunning("chrome-service") && which === current) return { pid: ctx.processes.find("chrome-service")?.pid, playwright: current.version };
+    if (ctx.processes.isRunning("chrome-service") && which === current)
+      return { pid: ctx.processes.find("chrome-service")?.pid, playwright: current.version };
     await stop();
     return start(which);
   };
@@ -73,7 +74,6 @@ export const chromeService: LabService = {
       url: `${site}${pathName}`,
       expect: { selector: "#content" },
       trapHosts: [trapHost],
-      settle: "10s",
       stealth,
       interval: "2m",
     });
@@ -86,9 +86,24 @@ export const chromeService: LabService = {
           executablePath: EXECUTABLE,
           concurrency: 2,
           checks: [
-            { name: "fixture-healthy", url: `${site}/healthy`, expect: { selector: "#rendered", title: "Fixture: healthy" }, timeout: "10s", interval: "1m" },
-            { name: "fixture-slow", url: `${site}/slow?ms=2500`, expect: { selector: "#rendered" }, timeout: "10s", interval: "2m" },
-            { name: "fixture-broken", url: `${site}/broken`, timeout: "10s", interval: "2m" },
+            // Pages without an anti-devtools script: no trap hosts, so no watch window after load.
+            {
+              name: "fixture-healthy",
+              url: `${site}/healthy`,
+              expect: { selector: "#rendered", title: "Fixture: healthy" },
+              trapHosts: [],
+              timeout: "10s",
+              interval: "1m",
+            },
+            {
+              name: "fixture-slow",
+              url: `${site}/slow?ms=2500`,
+              expect: { selector: "#rendered" },
+              trapHosts: [],
+              timeout: "10s",
+              interval: "2m",
+            },
+            { name: "fixture-broken", url: `${site}/broken`, trapHosts: [], timeout: "10s", interval: "2m" },
             trapCheck("trap-auto", "/trap-auto", true),
             trapCheck("trap-manual", "/trap-manual", true),
             trapCheck("trap-manual-no-stealth", "/trap-manual", false),
@@ -108,11 +123,19 @@ export const chromeService: LabService = {
       },
       info: [
         `  chrome:  ws://127.0.0.1:${ctx.ports.chrome}/<CHROME_WS_TOKEN> (headed, Xvfb :${display}, Playwright ${PINNED.version})`,
-        `  fixtures: ${site}/healthy /slow /broken /trap-auto /trap-manual (trap host ${trapHost})`,
+        `  fixtures: ${site}/healthy /slow /broken /trap-auto /trap-manual /late-trap (trap host ${trapHost})`,
       ],
       faults: {
-        stop: { description: "stop chrome-service (heal starts it again)", inject: () => service.stop(), heal: () => service.ensureStarted() },
-        kill: { description: "SIGKILL chrome-service (heal starts it again)", inject: () => service.stop("SIGKILL"), heal: () => service.ensureStarted() },
+        stop: {
+          description: "stop chrome-service (heal starts it again)",
+          inject: () => service.stop(),
+          heal: () => service.ensureStarted(),
+        },
+        kill: {
+          description: "SIGKILL chrome-service (heal starts it again)",
+          inject: () => service.stop("SIGKILL"),
+          heal: () => service.ensureStarted(),
+        },
         skew: {
           description: `restart chrome-service on Playwright ${SKEW.version} (heal: back to ${PINNED.version})`,
           inject: () => service.ensureStarted(SKEW),

@@ -18,7 +18,12 @@ export async function checkExposure(wsUrl: string, token: string, timeoutMs = 30
   u.pathname = "/json";
   const checkedAt = new Date().toISOString();
   try {
-    const res = await request(u, { method: "GET", signal: AbortSignal.timeout(timeoutMs), headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+    const res = await request(u, {
+      method: "GET",
+      signal: AbortSignal.timeout(timeoutMs),
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
     if (res.statusCode !== 200) {
       await res.body.dump();
       return { exposed: false, revealsToken: false, checkedAt, error: null };

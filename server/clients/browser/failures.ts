@@ -18,6 +18,19 @@ export class BrowserFailureError extends Error {
   }
 }
 
+/**
+ * Recognises a BrowserFailureError by shape: the Next.js server build can hold two copies of this
+ * module (one per bundle), so `instanceof` alone misses errors thrown by the other copy.
+ */
+export function isBrowserFailureError(err: unknown): err is BrowserFailureError {
+  if (err instanceof BrowserFailureError) return true;
+  if (!(err instanceof Error) || err.name !== "BrowserFailureError") return false;
+  const failure = (err as { failure?: { kind?: unknown; message?: unknown } }).failure;
+  return (
+    typeof failure?.kind === "string" && (FAILURE_KINDS as readonly string[]).includes(failure.kind) && typeof failure.message === "string"
+  );
+}
+
 const ANSI = new RegExp(String.fromCharCode(27) + "\\[[0-9;]*m", "g");
 
 /** Removes the token (and ANSI colours) from a Playwright message before it reaches a log. */
@@ -57,7 +70,9 @@ export function classifyConnectError(err: unknown, opts: { panelVersion: string;
 /** True when a Playwright error means the browser (not the page) went away. */
 export function isBrowserGone(err: unknown): boolean {
   const text = err instanceof Error ? err.message : String(err);
-  return /Target page, context or browser has been closed|Browser has been closed|browser has disconnected|Connection closed|websocket.*closed/i.test(text);
+  return /Target page, context or browser has been closed|Browser has been closed|browser has disconnected|Connection closed|websocket.*closed/i.test(
+    text,
+  );
 }
 
 export const crashedFailure = (): BrowserFailure => ({

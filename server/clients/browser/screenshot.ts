@@ -9,7 +9,11 @@ type ShotSpec = { viewport: { width: number; height: number }; quality: number; 
  * A JPEG of the viewport (the same call a bare script makes) and a thumbnail that the browser
  * renders at reduced scale in parallel, so the thumbnail adds no second full-size capture.
  */
-export async function captureScreenshots(context: BrowserContext, page: Page, spec: ShotSpec): Promise<{ full: Buffer; thumbnail: Buffer }> {
+export async function captureScreenshots(
+  context: BrowserContext,
+  page: Page,
+  spec: ShotSpec,
+): Promise<{ full: Buffer; thumbnail: Buffer }> {
   const thumbnail = captureThumbnail(context, page, spec);
   thumbnail.catch(() => undefined);
   const full = await page.screenshot({ type: "jpeg", quality: spec.quality, timeout: SHOT_TIMEOUT_MS });
@@ -24,7 +28,11 @@ async function captureThumbnail(context: BrowserContext, page: Page, spec: ShotS
     const shot = (async () => {
       held.session = await context.newCDPSession(page);
       const { width, height } = spec.viewport;
-      return (await held.session.send("Page.captureScreenshot", { format: "jpeg", quality: 60, clip: { x: 0, y: 0, width, height, scale } })) as { data: string };
+      return (await held.session.send("Page.captureScreenshot", {
+        format: "jpeg",
+        quality: 60,
+        clip: { x: 0, y: 0, width, height, scale },
+      })) as { data: string };
     })();
     const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("thumbnail timeout")), SHOT_TIMEOUT_MS)));
     return Buffer.from((await Promise.race([shot, timeout])).data, "base64");

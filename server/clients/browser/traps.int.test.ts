@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRAP_SETTLE_MS } from "@/server/config/sections/chrome";
 import type { BrowserClient, VisitSpec } from "../browser";
 import { fallbackTarget, labChrome, newClient, remoteTarget } from "./testing/lab-browser";
 
@@ -24,7 +25,7 @@ describe.each(modes)("the real disable-devtool trap pages through %s", (_label, 
       trapHosts: [facts.trapHost],
       viewport: { width: 1024, height: 640 },
       timeoutMs: 10_000,
-      settleMs: 8_000,
+      settleMs: TRAP_SETTLE_MS,
       stealth,
       quality: 50,
       thumbnailWidth: 200,

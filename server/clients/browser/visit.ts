@@ -21,6 +21,8 @@ export interface VisitSpec {
 export interface VisitResult {
   /** The browser went away during the visit: the probe could not run. */
   crashed: boolean;
+  /** The browser stopped answering mid-visit and the watchdog gave up: the probe could not run. */
+  hung: boolean;
   /** The target's navigation failure, e.g. "net::ERR_CONNECTION_REFUSED" or "timeout". */
   navigationError: string | null;
   status: number | null;
@@ -37,6 +39,10 @@ export interface VisitResult {
 
 const MAX_CONSOLE = 20;
 const TRAP_LANDING_MS = 2_000;
+const CLOSE_TIMEOUT_MS = 15_000;
+const TITLE_TIMEOUT_MS = 5_000;
+/** On top of the page timeout and the trap window: the trap landing, screenshot and thumbnail bounds. */
+const WATCHDOG_SLACK_MS = 25_000;
 const navCode = (err: unknown) => {
   const text = err instanceof Error ? err.message : String(err);
   if (/Timeout \d+ms exceeded/.test(text)) return "timeout";
@@ -51,6 +57,7 @@ function httpRedirects(res: Response | null): string[] {
 
 const emptyResult = (): VisitResult => ({
   crashed: false,
+  hung: false,
   navigationError: null,
   status: null,
   finalUrl: null,
@@ -68,11 +75,24 @@ const emptyResult = (): VisitResult => ({
  * One check's page visit in a fresh context. The context is closed on every path; the close is
  * handed to `onClosing` instead of awaited, so the caller decides who waits for it.
  */
-export async function visitPage(browser: Browser, spec: VisitSpec, signal?: AbortSignal, onClosing?: (closed: Promise<void>) => void): Promise<VisitResult> {
+export async function visitPage(
+  browser: Browser,
+  spec: VisitSpec,
+  signal?: AbortSignal,
+  onClosing?: (closed: Promise<void>) => void,
+): Promise<VisitResult> {
   const out = emptyResult();
   let context: BrowserContext | null = null;
   const onAbort = () => void context?.close().catch(() => undefined);
   signal?.addEventListener("abort", onAbort, { once: true });
+  let overran = false;
+  const watchdog = setTimeout(
+    () => {
+      overran = true;
+      void context?.close().catch(() => undefined);
+    },
+    spec.timeoutMs + spec.settleMs + WATCHDOG_SLACK_MS,
+  );
   try {
     context = await browser.newContext({ viewport: spec.viewport, locale: "en-US" });
     if (spec.stealth) await context.addInitScript(STEALTH_SCRIPT);
@@ -90,7 +110,10 @@ export async function visitPage(browser: Browser, spec: VisitSpec, signal?: Abor
         trapped(frame.url());
       }
     });
-    page.on("console", (m) => void (m.type() === "error" && out.consoleErrors.length < MAX_CONSOLE && out.consoleErrors.push(m.text().slice(0, 300))));
+    page.on(
+      "console",
+      (m) => void (m.type() === "error" && out.consoleErrors.length < MAX_CONSOLE && out.consoleErrors.push(m.text().slice(0, 300))),
+    );
     page.on("pageerror", (e) => void (out.consoleErrors.length < MAX_CONSOLE && out.consoleErrors.push(e.message.slice(0, 300))));
 
     const deadline = Date.now() + spec.timeoutMs;
@@ -105,7 +128,7 @@ export async function visitPage(browser: Browser, spec: VisitSpec, signal?: Abor
     out.status = response?.status() ?? null;
     if (!out.navigationError) {
       out.expectationFailure = await awaitExpectation(page, spec, deadline, trapHit);
-      await watchForTrap(page, loadedAt + spec.settleMs, trapHit, out.trapUrl !== null);
+      await watchForTrap(page, loadedAt + spec.settleMs, trapHit, out.trapUrl !== null, signal);
     }
     const t1 = Date.now();
     const [shots, title] = await Promise.all([
@@ -113,7 +136,7 @@ export async function visitPage(browser: Browser, spec: VisitSpec, signal?: Abor
         if (isBrowserGone(err) || !browser.isConnected()) throw err;
         return null;
       }),
-      page.title().catch(() => null),
+      boundedTitle(page),
     ]);
     out.timings.screenshotMs = Date.now() - t1;
     out.screenshot = shots?.full ?? null;
@@ -123,24 +146,59 @@ export async function visitPage(browser: Browser, spec: VisitSpec, signal?: Abor
     out.redirectChain = dedupe([...httpRedirects(response), ...navigations]);
   } catch (err) {
     signal?.throwIfAborted();
-    if (isBrowserGone(err) || !browser.isConnected()) out.crashed = true;
+    if (overran) out.hung = true;
+    else if (isBrowserGone(err) || !browser.isConnected()) out.crashed = true;
     else throw err;
   } finally {
+    clearTimeout(watchdog);
     signal?.removeEventListener("abort", onAbort);
-    const closed = context ? context.close().catch(() => undefined) : Promise.resolve();
+    const closed = context ? closeContext(context) : Promise.resolve();
     if (onClosing) onClosing(closed);
     else await closed;
   }
   return out;
 }
 
-/** Waits until `until` unless the trap fires first; after a trip, lets the trap page load briefly for the screenshot. */
-async function watchForTrap(page: Page, until: number, trapHit: Promise<string>, alreadyTripped: boolean): Promise<void> {
+/** The page title, or null when the page doesn't answer (a busy or navigating page must not hang the check). */
+async function boundedTitle(page: Page): Promise<string | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), TITLE_TIMEOUT_MS)));
+  const title = await Promise.race([page.title().catch(() => null), gaveUp]);
+  clearTimeout(timer);
+  return title;
+}
+
+/** Closes the context; a close that never answers (a hung service) gives up, so a queue slot can't stay taken forever. */
+async function closeContext(context: BrowserContext): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)));
+  await Promise.race([context.close().catch(() => undefined), gaveUp]);
+  clearTimeout(timer);
+}
+
+/**
+ * Waits until `until` unless the trap fires (or the page goes away) first; after a trip, lets the
+ * trap page load briefly for the screenshot.
+ */
+async function watchForTrap(
+  page: Page,
+  until: number,
+  trapHit: Promise<string>,
+  alreadyTripped: boolean,
+  signal?: AbortSignal,
+): Promise<void> {
   if (!alreadyTripped) {
     const left = until - Date.now();
     if (left <= 0) return;
     let timer: NodeJS.Timeout | undefined;
-    const hit = await Promise.race([trapHit.then(() => true), new Promise<false>((r) => (timer = setTimeout(() => r(false), left)))]);
+    const hit = await Promise.race([
+      trapHit.then(() => true),
+      new Promise<false>((r) => {
+        timer = setTimeout(() => r(false), left);
+        signal?.addEventListener("abort", () => r(false), { once: true });
+        page.once("close", () => r(false));
+      }),
+    ]);
     clearTimeout(timer);
     if (!hit) return;
   }
@@ -154,13 +212,17 @@ async function awaitExpectation(page: Page, spec: VisitSpec, deadline: number, t
   const { selector, title } = spec.expect;
   const wait = async (): Promise<string | null> => {
     if (selector) {
-      const ok = await page.locator(selector).first().waitFor({ state: "visible", timeout: remaining() }).then(
-        () => true,
-        (err: unknown) => {
-          if (isBrowserGone(err)) throw err;
-          return false;
-        },
-      );
+      const ok = await page
+        .locator(selector)
+        .first()
+        .waitFor({ state: "visible", timeout: remaining() })
+        .then(
+          () => true,
+          (err: unknown) => {
+            if (isBrowserGone(err)) throw err;
+            return false;
+          },
+        );
       if (!ok) return `the selector ${selector} did not become visible within ${spec.timeoutMs} ms`;
     }
     if (title !== undefined) {

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventually } from "@/test/lab";
 import { useLabConfig } from "@/test/lab-config";
 import { resetBrowserClientForTests } from "@/server/clients/browser";
 import { labChrome, startImageDecoder } from "@/server/clients/browser/testing/lab-browser";
@@ -10,7 +11,7 @@ import { renderMetrics } from "@/server/metrics";
 import { getDb } from "@/server/store/db";
 import { runExposureCheck } from "./exposure";
 import { getChromeOverview } from "./overview";
-import { resetPressureQueueForTests } from "./pressure";
+import { getPressureQueue, resetPressureQueueForTests } from "./pressure";
 import { findCheck, runCheck } from "./run-check";
 import { readScreenshot, screenshotsDir } from "./screenshots";
 
@@ -29,12 +30,20 @@ afterAll(async () => {
   await resetBrowserClientForTests();
 });
 
-const adHoc = (over: Record<string, unknown>) => BrowserCheck.parse({ name: "ad-hoc", url: `${labChrome().facts.fixturesUrl}/healthy`, settle: "0s", ...over });
+const adHoc = (over: Record<string, unknown>) =>
+  BrowserCheck.parse({ name: "ad-hoc", url: `${labChrome().facts.fixturesUrl}/healthy`, settle: "0s", ...over });
 
 describe("browser checks against the lab's headed chrome-service", () => {
   it("healthy page → ok, with a real (not blank) screenshot and a smaller thumbnail", async () => {
     const run = await runCheck(findCheck("fixture-healthy"), { trigger: "test" });
-    expect(run).toMatchObject({ verdict: "ok", mode: "remote", status: 200, title: "Fixture: healthy", hasScreenshot: true, failureKind: null });
+    expect(run).toMatchObject({
+      verdict: "ok",
+      mode: "remote",
+      status: 200,
+      title: "Fixture: healthy",
+      hasScreenshot: true,
+      failureKind: null,
+    });
     expect(run.finalUrl).toBe(`${labChrome().facts.fixturesUrl}/healthy`);
     expect(run.timings.navigationMs).toBeGreaterThan(0);
     const full = (await readScreenshot(run.id, "full"))!;
@@ -77,6 +86,36 @@ describe("browser checks against the lab's headed chrome-service", () => {
     expect(run.reason).toContain("anti-devtools detector tripped");
   });
 
+  it("with trap hosts the check watches 10 s after load: a trap 3 s in is tripped, and the watch ends at the trip", async () => {
+    const { fixturesUrl, trapHost } = labChrome().facts;
+    const check = adHoc({
+      name: "late-trap",
+      url: `${fixturesUrl}/late-trap?ms=3000`,
+      trapHosts: [trapHost],
+      settle: undefined,
+      expect: { selector: "#content" },
+    });
+    expect(check.settle).toBe(10_000);
+    const run = await runCheck(check, { trigger: "test" });
+    expect(run.verdict).toBe("tripped");
+    expect(run.trapUrl).toContain("from=late");
+    expect(run.timings.trapAfterLoadMs).toBeGreaterThanOrEqual(2_900);
+    expect(run.timings.trapAfterLoadMs).toBeLessThan(10_000);
+    expect(run.reason).toMatch(/tripped \d+\.\d s after the page loaded/);
+    // Ended at the trip, not at the end of the window.
+    expect(run.timings.totalMs! - run.timings.navigationMs! - run.timings.trapAfterLoadMs!).toBeLessThan(5_000);
+    const full = (await readScreenshot(run.id, "full"))!;
+    expect((await decoder.stats(full)).colours).toBeGreaterThan(1);
+  });
+
+  it("without trap hosts there is no watch window", async () => {
+    const check = adHoc({ name: "no-traps", url: `${labChrome().facts.fixturesUrl}/late-trap?ms=8000`, trapHosts: [], settle: undefined });
+    expect(check.settle).toBe(0);
+    const run = await runCheck(check, { trigger: "test" });
+    expect(run.verdict).toBe("ok");
+    expect(run.finalUrl).toContain("/late-trap");
+  });
+
   it("retention keeps the last N per check plus the last good and the last failed one", async () => {
     const check = adHoc({ name: "retention" });
     const failed = await runCheck({ ...check, expect: { ...check.expect, status: 418 } }, { trigger: "test" });
@@ -84,9 +123,13 @@ describe("browser checks against the lab's headed chrome-service", () => {
     const oks = [];
     for (let i = 0; i < 3; i++) oks.push(await runCheck(check, { trigger: "test" }));
     const db = await getDb();
-    const kept = (await db.selectFrom("chrome_screenshots").select("run_id").where("check_name", "=", "retention").execute()).map((r) => r.run_id).sort();
+    const kept = (await db.selectFrom("chrome_screenshots").select("run_id").where("check_name", "=", "retention").execute())
+      .map((r) => r.run_id)
+      .sort();
     expect(kept).toEqual([failed.id, oks[1]!.id, oks[2]!.id].sort());
-    expect(readdirSync(path.join(screenshotsDir(), "retention")).sort()).toEqual(kept.flatMap((id) => [`${id}.jpg`, `${id}.thumb.jpg`]).sort());
+    expect(readdirSync(path.join(screenshotsDir(), "retention")).sort()).toEqual(
+      kept.flatMap((id) => [`${id}.jpg`, `${id}.thumb.jpg`]).sort(),
+    );
     expect(await readScreenshot(oks[0]!.id, "full")).toBeNull();
   });
 
@@ -96,10 +139,15 @@ describe("browser checks against the lab's headed chrome-service", () => {
     Object.assign(chrome, { concurrency: 1, queue: { maxWaiting: 0, maxWait: 1000 } });
     resetPressureQueueForTests();
     try {
-      const [a, b] = await Promise.all([runCheck(adHoc({ name: "p1" }), { trigger: "test" }), runCheck(adHoc({ name: "p2" }), { trigger: "test" })]);
+      const [a, b] = await Promise.all([
+        runCheck(adHoc({ name: "p1" }), { trigger: "test" }),
+        runCheck(adHoc({ name: "p2" }), { trigger: "test" }),
+      ]);
       expect([a.verdict, b.verdict].sort()).toEqual(["could-not-run", "ok"]);
       const dropped = a.verdict === "ok" ? b : a;
       expect(dropped.failureKind).toBe("dropped");
+      // The slot stays taken until the ok check's context has closed on the server, then frees.
+      await eventually(async () => getPressureQueue().stats().running === 0, 10_000, "the slot to free after the context closed");
       const overview = await getChromeOverview();
       expect(overview.pressure).toMatchObject({ limit: 1, rejected: 1, running: 0, queued: 0 });
       expect(overview.pressure.recentDropped[0]?.check).toBe(dropped.check);

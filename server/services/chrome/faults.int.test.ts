@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { useLabConfig } from "@/test/lab-config";
 import { eventually, fault } from "@/test/lab";
@@ -37,9 +38,15 @@ describe("chrome-service outages and misconfiguration", () => {
   });
 
   it("service killed mid-check → that check could-not-run, the next one reconnects", async () => {
-    const check = BrowserCheck.parse({ name: "mid-kill", url: `${labChrome().facts.fixturesUrl}/healthy`, settle: "20s", timeout: "10s" });
+    const marker = `mid-kill-${randomUUID()}`;
+    const check = BrowserCheck.parse({
+      name: "mid-kill",
+      url: `${labChrome().facts.fixturesUrl}/healthy?${marker}`,
+      settle: "20s",
+      timeout: "10s",
+    });
     const pending = runCheck(check, { trigger: "test" });
-    await eventually(async () => (await countServerContexts()) > 0, 10_000, "the check's context on the server");
+    await eventually(async () => (await countServerContexts(marker)) > 0, 15_000, "the check's page on the server");
     await fault("chrome/kill", "inject");
     const killed = await pending;
     expect(killed).toMatchObject({ verdict: "could-not-run", failureKind: "crashed" });
@@ -76,17 +83,30 @@ describe("chrome-service outages and misconfiguration", () => {
   });
 
   it("100 checks in a row leave no context open on the server", async () => {
-    const check = BrowserCheck.parse({ name: "hundred", url: `${labChrome().facts.fixturesUrl}/healthy`, settle: "0s", expect: { selector: "#rendered" } });
+    const marker = `hundred-${randomUUID()}`;
+    const check = BrowserCheck.parse({
+      name: "hundred",
+      url: `${labChrome().facts.fixturesUrl}/healthy?${marker}`,
+      settle: "0s",
+      expect: { selector: "#rendered" },
+    });
     const client = new BrowserClient(remoteTarget());
     try {
       for (let i = 0; i < 100; i++) {
-        const r = await client.visit({ ...check, expect: check.expect, timeoutMs: check.timeout, settleMs: 0, quality: 40, thumbnailWidth: 160 });
+        const r = await client.visit({
+          ...check,
+          expect: check.expect,
+          timeoutMs: check.timeout,
+          settleMs: 0,
+          quality: 40,
+          thumbnailWidth: 160,
+        });
         expect(r.crashed || r.expectationFailure !== null).toBe(false);
         // visit() returns before its context has finished closing: at most that one may still be open.
-        if (i % 10 === 9) expect(await countServerContexts()).toBeLessThanOrEqual(1);
+        if (i % 25 === 24) expect(await countServerContexts(marker)).toBeLessThanOrEqual(1);
       }
       await client.settleContexts();
-      expect(await countServerContexts()).toBe(0);
+      expect(await countServerContexts(marker)).toBe(0);
     } finally {
       await client.close();
     }

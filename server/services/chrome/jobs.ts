@@ -14,6 +14,7 @@ export function chromeJobs(): Job[] {
       await runCheck(check, { trigger: "schedule", signal });
     },
   }));
-  if (cfg.service?.exposureCheck) jobs.push({ name: "chrome-exposure", intervalMs: 10 * 60_000, run: async () => void (await runExposureCheck()) });
+  if (cfg.service?.exposureCheck)
+    jobs.push({ name: "chrome-exposure", intervalMs: 10 * 60_000, run: async () => void (await runExposureCheck()) });
   return jobs;
 }

@@ -21,14 +21,24 @@ export async function collectChromeMetrics(registry: Registry): Promise<void> {
     if (run.timings.totalMs !== null) duration.set({ check: run.check }, run.timings.totalMs / 1000);
     if (run.finishedAt) lastRun.set({ check: run.check }, Math.floor(Date.parse(run.finishedAt) / 1000));
   }
-  const newest = [...runs].filter((r) => r.failureKind !== "dropped").sort((a, b) => (b.finishedAt ?? "").localeCompare(a.finishedAt ?? ""))[0];
+  const newest = [...runs]
+    .filter((r) => r.failureKind !== "dropped")
+    .sort((a, b) => (b.finishedAt ?? "").localeCompare(a.finishedAt ?? ""))[0];
   if (newest) {
-    gauge("chrome_service_up", "1 if the latest check could reach the browser service.").set(newest.failureKind && CONNECTION_KINDS.has(newest.failureKind) ? 0 : 1);
-    gauge("chrome_service_version_skew", "1 if the browser service runs another Playwright major.minor than the panel.").set(newest.failureKind === "version-skew" ? 1 : 0);
+    gauge("chrome_service_up", "1 if the latest check could reach the browser service.").set(
+      newest.failureKind && CONNECTION_KINDS.has(newest.failureKind) ? 0 : 1,
+    );
+    gauge("chrome_service_version_skew", "1 if the browser service runs another Playwright major.minor than the panel.").set(
+      newest.failureKind === "version-skew" ? 1 : 0,
+    );
   }
   const q = getPressureQueue().stats();
   gauge("chrome_queue_running", "Checks running on the shared browser now.").set(q.running);
   gauge("chrome_queue_waiting", "Checks waiting for a slot on the shared browser.").set(q.queued);
   gauge("chrome_queue_limit", "Concurrency limit on the shared browser.").set(q.limit);
-  new Counter({ name: "chrome_queue_rejected_total", help: "Checks dropped by pressure control since the panel started.", registers: [registry] }).inc(q.rejected);
+  new Counter({
+    name: "chrome_queue_rejected_total",
+    help: "Checks dropped by pressure control since the panel started.",
+    registers: [registry],
+  }).inc(q.rejected);
 }

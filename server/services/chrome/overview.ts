@@ -30,7 +30,12 @@ export async function getChromeOverview(): Promise<ChromeOverview> {
   const connection = getBrowserClient().connection();
   return {
     generatedAt: new Date().toISOString(),
-    connection: { ...connection, lastFailure: connection.lastFailure ? { kind: connection.lastFailure.kind, message: connection.lastFailure.message, at: connection.lastFailure.at } : null },
+    connection: {
+      ...connection,
+      lastFailure: connection.lastFailure
+        ? { kind: connection.lastFailure.kind, message: connection.lastFailure.message, at: connection.lastFailure.at }
+        : null,
+    },
     pressure: getPressureQueue().stats(),
     exposure: await latestExposure(),
     checks,

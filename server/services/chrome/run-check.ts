@@ -1,13 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { ChromeRun } from "@/lib/chrome/dto";
-import { BrowserFailureError, getBrowserClient, PANEL_PLAYWRIGHT_VERSION, type BrowserClient } from "@/server/clients/browser";
+import { getBrowserClient, isBrowserFailureError, PANEL_PLAYWRIGHT_VERSION, type BrowserClient } from "@/server/clients/browser";
 import { getConfig } from "@/server/config";
 import type { BrowserCheck } from "@/server/config/sections/chrome";
 import { NotFound } from "@/server/errors";
 import { logger } from "@/server/logger";
 import { getPressureQueue } from "./pressure";
-import { finishRun, insertRunningRun, toChromeRun, getRun, type RunSummary } from "./runs";
+import { finishRun, insertRunningRun, type RunSummary } from "./runs";
 import { applyRetention, saveScreenshot } from "./screenshots";
 import { decideVerdict } from "./verdict";
 
@@ -23,12 +23,18 @@ const DROP_REASON = {
 } as const;
 
 /** Runs one check through the pressure queue and stores the run and its screenshot. */
-export async function runCheck(check: BrowserCheck, opts: { trigger: string; signal?: AbortSignal; client?: BrowserClient }): Promise<ChromeRun> {
+export async function runCheck(
+  check: BrowserCheck,
+  opts: { trigger: string; signal?: AbortSignal; client?: BrowserClient },
+): Promise<ChromeRun> {
   const client = opts.client ?? getBrowserClient();
   const cfg = getConfig().chrome;
   const id = randomUUID();
   const started = Date.now();
-  await insertRunningRun(id, check.name, opts.trigger, new Date(started).toISOString());
+  const startedAt = new Date(started).toISOString();
+  // Written while the browser works; awaited before the run is finished.
+  const inserted = insertRunningRun(id, check.name, opts.trigger, startedAt);
+  inserted.catch(() => undefined);
   const base: RunSummary = {
     verdict: "could-not-run",
     reason: null,
@@ -42,13 +48,15 @@ export async function runCheck(check: BrowserCheck, opts: { trigger: string; sig
     redirectChain: [],
     consoleErrors: [],
     trapUrl: null,
-    timings: { connectMs: null, navigationMs: null, screenshotMs: null, totalMs: null, trapAfterLoadMs: null },
+    timings: { queuedMs: null, connectMs: null, navigationMs: null, screenshotMs: null, totalMs: null, trapAfterLoadMs: null },
   };
   let summary: RunSummary = base;
   let shots: { full: Buffer; thumbnail: Buffer } | null = null;
   try {
-    const admitted = await getPressureQueue().run(check.name, (holdUntil) =>
-      client.visit(
+    let queuedMs: number | null = null;
+    const admitted = await getPressureQueue().run(check.name, (holdUntil) => {
+      queuedMs = Date.now() - started;
+      return client.visit(
         {
           url: check.url,
           expect: check.expect,
@@ -62,13 +70,22 @@ export async function runCheck(check: BrowserCheck, opts: { trigger: string; sig
         },
         opts.signal,
         holdUntil,
-      ),
-    );
+      );
+    });
     if (!admitted.ok) {
       summary = { ...base, reason: DROP_REASON[admitted.reason], failureKind: "dropped" };
     } else {
       const v = admitted.value;
-      const outcome = decideVerdict({ ...v, trapAfterLoadMs: v.timings.trapAfterLoadMs, hasScreenshot: v.screenshot !== null }, check.expect, check.timeout);
+      const outcome = decideVerdict(
+        {
+          ...v,
+          trapAfterLoadMs: v.timings.trapAfterLoadMs,
+          hasScreenshot: v.screenshot !== null,
+          trapWatchMs: check.trapHosts.length ? check.settle : null,
+        },
+        check.expect,
+        check.timeout,
+      );
       summary = {
         ...base,
         ...outcome,
@@ -80,12 +97,12 @@ export async function runCheck(check: BrowserCheck, opts: { trigger: string; sig
         redirectChain: v.redirectChain,
         consoleErrors: v.consoleErrors,
         trapUrl: v.trapUrl,
-        timings: { ...v.timings, connectMs: v.connectMs, totalMs: null },
+        timings: { ...v.timings, queuedMs, connectMs: v.connectMs, totalMs: null },
       };
-      if (v.screenshot && v.thumbnail && !v.crashed) shots = { full: v.screenshot, thumbnail: v.thumbnail };
+      if (v.screenshot && v.thumbnail && !v.crashed && !v.hung) shots = { full: v.screenshot, thumbnail: v.thumbnail };
     }
   } catch (err) {
-    if (err instanceof BrowserFailureError) {
+    if (isBrowserFailureError(err)) {
       const f = err.failure;
       summary = { ...base, reason: f.message, failureKind: f.kind, serverVersion: f.serverVersion ?? null };
     } else if (opts.signal?.aborted) {
@@ -96,15 +113,22 @@ export async function runCheck(check: BrowserCheck, opts: { trigger: string; sig
     }
   }
   summary.timings.totalMs = Date.now() - started;
-  if (shots) {
-    await saveScreenshot(id, check.name, summary.verdict ?? "could-not-run", shots.full, shots.thumbnail);
-    await applyRetention(check.name, cfg.screenshots.keep);
-  }
-  await finishRun(id, summary);
+  await inserted;
+  const [finishedAt] = await Promise.all([
+    finishRun(id, summary),
+    shots ? saveScreenshot(id, check.name, summary.verdict ?? "could-not-run", shots.full, shots.thumbnail) : null,
+  ]);
+  if (shots) await applyRetention(check.name, cfg.screenshots.keep);
   logger.info(
-    { op: "chrome.check", check: check.name, trigger: opts.trigger, verdict: summary.verdict, kind: summary.failureKind, ms: summary.timings.totalMs },
+    {
+      op: "chrome.check",
+      check: check.name,
+      trigger: opts.trigger,
+      verdict: summary.verdict,
+      kind: summary.failureKind,
+      ms: summary.timings.totalMs,
+    },
     "browser check finished",
   );
-  const row = await getRun(id);
-  return toChromeRun(row!, shots !== null);
+  return { ...summary, id, check: check.name, startedAt, finishedAt, running: false, trigger: opts.trigger, hasScreenshot: shots !== null };
 }

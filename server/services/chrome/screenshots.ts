@@ -19,14 +19,28 @@ export async function saveScreenshot(runId: string, check: string, verdict: stri
   const db = await getDb();
   await db
     .insertInto("chrome_screenshots")
-    .values({ run_id: runId, check_name: check, verdict, created_at: nowIso(), file, thumb_file: thumbFile, bytes: full.length, thumb_bytes: thumbnail.length })
+    .values({
+      run_id: runId,
+      check_name: check,
+      verdict,
+      created_at: nowIso(),
+      file,
+      thumb_file: thumbFile,
+      bytes: full.length,
+      thumb_bytes: thumbnail.length,
+    })
     .execute();
 }
 
 /** Keeps the last `keep` screenshots of a check plus its last good and last failed/tripped one. */
 export async function applyRetention(check: string, keep: number): Promise<number> {
   const db = await getDb();
-  const rows = await db.selectFrom("chrome_screenshots").select(["run_id", "verdict", "file", "thumb_file"]).where("check_name", "=", check).orderBy("created_at", "desc").execute();
+  const rows = await db
+    .selectFrom("chrome_screenshots")
+    .select(["run_id", "verdict", "file", "thumb_file"])
+    .where("check_name", "=", check)
+    .orderBy("created_at", "desc")
+    .execute();
   const kept = new Set(rows.slice(0, keep).map((r) => r.run_id));
   const lastGood = rows.find((r) => r.verdict === "ok");
   const lastBad = rows.find((r) => r.verdict === "failed" || r.verdict === "tripped");
@@ -34,9 +48,20 @@ export async function applyRetention(check: string, keep: number): Promise<numbe
   if (lastBad) kept.add(lastBad.run_id);
   const doomed = rows.filter((r) => !kept.has(r.run_id));
   for (const r of doomed) {
-    await Promise.all([rm(path.join(screenshotsDir(), r.file), { force: true }), rm(path.join(screenshotsDir(), r.thumb_file), { force: true })]);
+    await Promise.all([
+      rm(path.join(screenshotsDir(), r.file), { force: true }),
+      rm(path.join(screenshotsDir(), r.thumb_file), { force: true }),
+    ]);
   }
-  if (doomed.length) await db.deleteFrom("chrome_screenshots").where("run_id", "in", doomed.map((r) => r.run_id)).execute();
+  if (doomed.length)
+    await db
+      .deleteFrom("chrome_screenshots")
+      .where(
+        "run_id",
+        "in",
+        doomed.map((r) => r.run_id),
+      )
+      .execute();
   return doomed.length;
 }
 

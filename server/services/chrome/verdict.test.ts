@@ -2,14 +2,32 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { decideVerdict, type VisitFacts } from "./verdict";
 
-const clean: VisitFacts = { crashed: false, navigationError: null, status: 200, expectationFailure: null, trapUrl: null, hasScreenshot: true };
+const clean: VisitFacts = {
+  crashed: false,
+  navigationError: null,
+  status: 200,
+  expectationFailure: null,
+  trapUrl: null,
+  hasScreenshot: true,
+};
 
 describe("decideVerdict", () => {
   it("ok only when everything held", () => {
     expect(decideVerdict(clean, {}, 1000).verdict).toBe("ok");
+    expect(decideVerdict({ ...clean, trapWatchMs: 10_000 }, {}, 1000).reason).toContain("no trap fired in the 10.0 s after load");
+    expect(decideVerdict({ ...clean, trapWatchMs: null }, {}, 1000).reason).toContain("no trap hosts are configured");
   });
   it("a crash is the probe's problem, whatever else happened", () => {
-    expect(decideVerdict({ ...clean, crashed: true, status: 500, trapUrl: "https://google.com/" }, {}, 1000)).toMatchObject({ verdict: "could-not-run", failureKind: "crashed" });
+    expect(decideVerdict({ ...clean, crashed: true, status: 500, trapUrl: "https://google.com/" }, {}, 1000)).toMatchObject({
+      verdict: "could-not-run",
+      failureKind: "crashed",
+    });
+  });
+  it("a hung browser is the probe's problem (a timeout), never the site's", () => {
+    expect(decideVerdict({ ...clean, hung: true, status: 200 }, {}, 1000)).toMatchObject({
+      verdict: "could-not-run",
+      failureKind: "timeout",
+    });
   });
   it("a trap hit is tripped and names the URL", () => {
     const o = decideVerdict({ ...clean, trapUrl: "https://www.google.com/" }, {}, 1000);

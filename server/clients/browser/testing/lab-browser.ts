@@ -29,13 +29,20 @@ export function fallbackTarget(): BrowserTarget {
 
 export const newClient = (target: BrowserTarget) => new BrowserClient(target);
 
-/** Browser contexts open on the lab server, seen through its lab-only CDP port. */
-export async function countServerContexts(): Promise<number> {
-  const cdp = await chromium.connectOverCDP(labChrome().facts.cdpUrl, { timeout: 5000 });
+/**
+ * Browser contexts open on the lab server, seen through its lab-only CDP port. With `marker`, only
+ * contexts showing a page whose URL contains it: the lab's panel shares the server and runs its own checks.
+ */
+export async function countServerContexts(marker?: string): Promise<number> {
+  const cdp = await chromium.connectOverCDP(labChrome().facts.cdpUrl, { timeout: 15_000 });
   try {
     const session = await cdp.newBrowserCDPSession();
-    const { browserContextIds } = (await session.send("Target.getBrowserContexts")) as { browserContextIds: string[] };
-    return browserContextIds.length;
+    if (!marker) {
+      const { browserContextIds } = (await session.send("Target.getBrowserContexts")) as { browserContextIds: string[] };
+      return browserContextIds.length;
+    }
+    const { targetInfos } = (await session.send("Target.getTargets")) as { targetInfos: { url: string; browserContextId?: string }[] };
+    return new Set(targetInfos.filter((t) => t.url.includes(marker)).map((t) => t.browserContextId)).size;
   } finally {
     await cdp.close();
   }
@@ -50,7 +57,10 @@ export async function startImageDecoder() {
   return { stats: (jpeg: Buffer) => imageStats(jpeg, browser), close: () => browser.close() };
 }
 
-async function imageStats(jpeg: Buffer, browser: Browser): Promise<{ width: number; height: number; colours: number; nonDominantShare: number }> {
+async function imageStats(
+  jpeg: Buffer,
+  browser: Browser,
+): Promise<{ width: number; height: number; colours: number; nonDominantShare: number }> {
   const page = await browser.newPage();
   try {
     await page.setContent(`<img id="i" src="data:image/jpeg;base64,${jpeg.toString("base64")}">`);
