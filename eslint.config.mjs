@@ -9,7 +9,18 @@ const upstreamLibs = ["ioredis", "undici", "playwright", "playwright-core"].map(
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", ".next-*/**", ".scratch-*/**", ".lab/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      ".scratch-*/**",
+      ".lab/**",
+      "node_modules/**",
+      "next-env.d.ts",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",

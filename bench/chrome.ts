@@ -16,7 +16,7 @@ const BURST = 20;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main() {
-  const { useLabConfig: pointAtLab } = await import("../test/lab-config");
+  const { setupLabConfig: pointAtLab } = await import("../test/lab-config");
   const lab = pointAtLab();
   const { chromium } = await import("playwright");
   const { getConfig } = await import("../server/config");

@@ -24,7 +24,7 @@ const pct = (xs: number[], p: number) => {
 
 async function main() {
   const labConfig = await import("../test/lab-config");
-  const lab = labConfig.useLabConfig();
+  const lab = labConfig.setupLabConfig();
   const { Redis } = await import("ioredis");
   const { request } = await import("undici");
   const { getConfig, getSecret } = await import("../server/config");
@@ -39,7 +39,9 @@ async function main() {
     ...c.nodes.map((n) => ({ ...n, username: c.username, password: c.passwordEnv ? getSecret(c.passwordEnv) : undefined })),
     ...c.sentinels.map((s) => ({ ...s, username: undefined, password: undefined })),
   ]);
-  const clients = procs.map((p) => new Redis({ host: p.host, port: p.port, username: p.username, password: p.password, maxRetriesPerRequest: 0 }));
+  const clients = procs.map(
+    (p) => new Redis({ host: p.host, port: p.port, username: p.username, password: p.password, maxRetriesPerRequest: 0 }),
+  );
   const stats = section.clusters.flatMap((c) => (c.haproxy?.stats ? [c.haproxy.stats] : []));
   const bareOnce = async () => {
     const t0 = performance.now();
@@ -100,7 +102,17 @@ async function main() {
     goal_ratio_p50: 3,
     goal_met: p50 <= 3 * bareP50,
     findings_seen: findings,
-    viewers: { count: VIEWERS, poll_ms: POLL_MS, duration_ms: VIEW_MS, interval_ms: section.interval, requests: viewerLatency.length, collections, max_allowed: allowed, one_per_interval: collections <= allowed, latency_ms: { p50: pct(viewerLatency, 50), p99: pct(viewerLatency, 99) } },
+    viewers: {
+      count: VIEWERS,
+      poll_ms: POLL_MS,
+      duration_ms: VIEW_MS,
+      interval_ms: section.interval,
+      requests: viewerLatency.length,
+      collections,
+      max_allowed: allowed,
+      one_per_interval: collections <= allowed,
+      latency_ms: { p50: pct(viewerLatency, 50), p99: pct(viewerLatency, 99) },
+    },
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
   process.exit(0);

@@ -30,8 +30,13 @@ async function main() {
   const ceiling = Number(/Requests per second:\s+([\d.]+)/.exec(ab.stdout)?.[1] ?? NaN);
   const abFailed = Number(/Failed requests:\s+(\d+)/.exec(ab.stdout)?.[1] ?? NaN);
   // The walker mostly GETs manifests (heavier for the registry than a cached blob HEAD): its own ceiling.
-  const accept = "application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json";
-  const abGet = spawnSync("ab", ["-k", "-q", "-c", String(connections), "-t", "5", "-n", "1000000", "-H", `Accept: ${accept}`, `${url}/v2/svc-000/manifests/latest`], { encoding: "utf8" });
+  const accept =
+    "application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json";
+  const abGet = spawnSync(
+    "ab",
+    ["-k", "-q", "-c", String(connections), "-t", "5", "-n", "1000000", "-H", `Accept: ${accept}`, `${url}/v2/svc-000/manifests/latest`],
+    { encoding: "utf8" },
+  );
   const manifestCeiling = Number(/Requests per second:\s+([\d.]+)/.exec(abGet.stdout)?.[1] ?? NaN);
 
   const curlN = 100;

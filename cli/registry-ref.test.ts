@@ -3,7 +3,11 @@ import { parseImageRef } from "./registry-ref";
 
 describe("parseImageRef", () => {
   it("splits host with port, nested repo and tag", () => {
-    expect(parseImageRef("registry.example:5050/team/infra-ci:latest", false)).toEqual({ url: "https://registry.example:5050", repo: "team/infra-ci", tag: "latest" });
+    expect(parseImageRef("registry.example:5050/team/infra-ci:latest", false)).toEqual({
+      url: "https://registry.example:5050",
+      repo: "team/infra-ci",
+      tag: "latest",
+    });
   });
   it("uses http on loopback and defaults the tag", () => {
     expect(parseImageRef("127.0.0.1:5000/infra-ci", false)).toEqual({ url: "http://127.0.0.1:5000", repo: "infra-ci", tag: "latest" });

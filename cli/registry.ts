@@ -26,13 +26,25 @@ function exitCode(r: WalkResult): number {
 
 function print(r: WalkResult, json: boolean, out: (s: string) => void): void {
   if (json) {
-    out(JSON.stringify({ status: r.status, reason: r.reason, counts: r.counts, images: r.tags.map(({ tree: _t, ...t }) => t), findings: r.findings, notCached: r.notCached, durationMs: r.durationMs }));
+    out(
+      JSON.stringify({
+        status: r.status,
+        reason: r.reason,
+        counts: r.counts,
+        images: r.tags.map(({ tree: _t, ...t }) => t),
+        findings: r.findings,
+        notCached: r.notCached,
+        durationMs: r.durationMs,
+      }),
+    );
     return;
   }
   if (r.reason) out(`could not check: ${r.reason}`);
   for (const f of r.findings) out(`${f.kind.toUpperCase()}  ${f.diagnosis}`);
   const broken = r.tags.filter((t) => t.status === "broken").length;
-  out(`${r.counts.repos} repos, ${r.counts.tags} tags, ${r.counts.indexes} indexes, ${r.counts.blobs} blobs, ${r.counts.requests} requests in ${r.durationMs} ms: ${broken ? `${broken} broken` : r.status === "could-not-run" ? "not checked" : "intact"}`);
+  out(
+    `${r.counts.repos} repos, ${r.counts.tags} tags, ${r.counts.indexes} indexes, ${r.counts.blobs} blobs, ${r.counts.requests} requests in ${r.durationMs} ms: ${broken ? `${broken} broken` : r.status === "could-not-run" ? "not checked" : "intact"}`,
+  );
 }
 
 export async function runRegistryCli(args: string[], env: Record<string, string | undefined>, out: (s: string) => void): Promise<number> {

@@ -10,7 +10,7 @@ import { readLab, type LabInfo } from "./lab";
  * SQLite file), so a test never writes into the store of the panel the lab runs.
  * Call it at the top of an integration test file (module scope or beforeAll).
  */
-export function useLabConfig(overrides: (config: Record<string, unknown>) => void = () => undefined): LabInfo {
+export function setupLabConfig(overrides: (config: Record<string, unknown>) => void = () => undefined): LabInfo {
   const lab = readLab();
   const dir = mkdtempSync(path.join(tmpdir(), "switchboard-test-"));
   const config = parse(readFileSync(lab.configPath, "utf8")) as Record<string, unknown>;

@@ -12,7 +12,9 @@ test.describe("registry page as operator", () => {
     await expect(lab.getByRole("status").filter({ hasText: /^Done\.$/ })).toBeVisible({ timeout: 90_000 });
     const first = lab.getByTestId("finding-image").first();
     await expect(first.getByText("orphaned-child", { exact: true })).toBeVisible();
-    await expect(first).toContainText(/(cleanup-victim|infra-ci):(latest|docker-latest) → linux\/amd64 child sha256:[0-9a-f]{12}… returns 404 MANIFEST_UNKNOWN: orphaned index child — rebuild the image; do not delete the index/);
+    await expect(first).toContainText(
+      /(cleanup-victim|infra-ci):(latest|docker-latest) → linux\/amd64 child sha256:[0-9a-f]{12}… returns 404 MANIFEST_UNKNOWN: orphaned index child — rebuild the image; do not delete the index/,
+    );
     await first.getByText("Runbook").click();
     await expect(first).toContainText("Do NOT delete the index or run GC");
     const lastSeen = await first.locator("time").nth(1).getAttribute("datetime");
@@ -34,7 +36,9 @@ test.describe("registry page as operator", () => {
     await page.goto("/registry");
     const gc = page.getByRole("region", { name: "GC pre-flight lab", exact: true });
     await gc.getByRole("button", { name: "Check the configured file" }).click();
-    await expect(gc.getByRole("status")).toContainText(/\d+ manifests of live images would be deleted: do not run GC\./, { timeout: 30_000 });
+    await expect(gc.getByRole("status")).toContainText(/\d+ manifests of live images would be deleted: do not run GC\./, {
+      timeout: 30_000,
+    });
     await expect(gc.getByText("do not run GC", { exact: true })).toBeVisible();
   });
 });
@@ -47,7 +51,8 @@ test.describe("registry page as viewer", () => {
     const lab = page.getByRole("region", region);
     await expect(lab.getByText("Broken images and findings")).toBeVisible();
     await expect(lab.getByTestId("finding-image").first()).toContainText("orphaned index child");
-    for (const n of ["Run probe now", "Verify this image", "Check pasted output", "Check the configured file"]) await expect(page.getByRole("button", { name: n })).toHaveCount(0);
+    for (const n of ["Run probe now", "Verify this image", "Check pasted output", "Check the configured file"])
+      await expect(page.getByRole("button", { name: n })).toHaveCount(0);
     for (const [name, data] of [
       ["registry.runProbe", { registry: "lab" }],
       ["registry.verifyImage", { registry: "lab", repo: "infra-ci", tag: "latest" }],

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { Finding, TreeNode } from "./finding";
 
-export const RunProgress = z.object({ phase: z.string(), reposDone: z.number(), reposTotal: z.number(), tagsDone: z.number(), tagsTotal: z.number(), requestsDone: z.number(), requestsKnown: z.number() });
+export const RunProgress = z.object({
+  phase: z.string(),
+  reposDone: z.number(),
+  reposTotal: z.number(),
+  tagsDone: z.number(),
+  tagsTotal: z.number(),
+  requestsDone: z.number(),
+  requestsKnown: z.number(),
+});
 
 export const RunView = z.object({
   id: z.string(),
@@ -13,7 +21,18 @@ export const RunView = z.object({
   failures: z.number(),
   reason: z.string().nullable(),
   catalogAccessible: z.boolean().nullable(),
-  counts: z.object({ repos: z.number(), tags: z.number(), indexes: z.number(), manifests: z.number(), blobs: z.number(), requests: z.number(), foreignSkipped: z.number(), notCached: z.number() }).nullable(),
+  counts: z
+    .object({
+      repos: z.number(),
+      tags: z.number(),
+      indexes: z.number(),
+      manifests: z.number(),
+      blobs: z.number(),
+      requests: z.number(),
+      foreignSkipped: z.number(),
+      notCached: z.number(),
+    })
+    .nullable(),
   progress: RunProgress.nullable(),
 });
 export type RunView = z.infer<typeof RunView>;
@@ -53,7 +72,14 @@ export const RegistryOverview = z.object({
 });
 export type RegistryOverview = z.infer<typeof RegistryOverview>;
 
-export const TagRow = z.object({ repo: z.string(), tag: z.string(), digest: z.string().nullable(), mediaType: z.string().nullable(), status: z.string(), checkedAt: z.string() });
+export const TagRow = z.object({
+  repo: z.string(),
+  tag: z.string(),
+  digest: z.string().nullable(),
+  mediaType: z.string().nullable(),
+  status: z.string(),
+  checkedAt: z.string(),
+});
 export type TagRow = z.infer<typeof TagRow>;
 export const TagPage = z.object({ rows: z.array(TagRow), total: z.number() });
 export type TagPage = z.infer<typeof TagPage>;

@@ -6,8 +6,14 @@ import { verifyImage } from "../services/registry/verify-image";
 import { checkGcDryRun } from "../services/registry/gc-check";
 import { defineAction } from "./define";
 
-const name = z.string().regex(/^[a-z0-9][a-z0-9-]*$/).max(100);
-const repo = z.string().regex(/^[a-z0-9]+(?:[._\/-][a-z0-9]+)*$/, "a repository name").max(255);
+const name = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/)
+  .max(100);
+const repo = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[._\/-][a-z0-9]+)*$/, "a repository name")
+  .max(255);
 const tag = z.string().regex(/^[\w][\w.-]{0,127}$/, "a tag");
 
 /** Walks the whole registry now (the same probe the schedule runs). */
@@ -23,7 +29,13 @@ export const runRegistryProbeAction = defineAction(
   },
   async (ctx, { registry }) => {
     const run = await runRegistryProbe(registry, `action:${ctx.actor.id}`, { signal: ctx.signal });
-    return { runId: run.runId, status: run.status, failures: run.summary.failures, reason: run.summary.reason, joined: run.joined ?? false };
+    return {
+      runId: run.runId,
+      status: run.status,
+      failures: run.summary.failures,
+      reason: run.summary.reason,
+      joined: run.joined ?? false,
+    };
   },
 );
 
@@ -49,7 +61,12 @@ export const checkRegistryGcAction = defineAction(
     name: "registry.checkGc",
     role: "operator",
     risk: "safe",
-    input: z.object({ registry: name, text: z.string().max(1_000_000, "paste at most 1 MB; configure gcDryRunFile for larger outputs").optional() }).strict(),
+    input: z
+      .object({
+        registry: name,
+        text: z.string().max(1_000_000, "paste at most 1 MB; configure gcDryRunFile for larger outputs").optional(),
+      })
+      .strict(),
     resource: (i) => `registry/${i.registry}/gc`,
     lockKey: (i) => `registry/${i.registry}/gc`,
   },

@@ -52,7 +52,12 @@ function describe(err: NodeJS.ErrnoException | null): string {
   return err && /ECONNREFUSED|ENOENT/.test(err.code ?? "") ? "not reachable" : "the runtime API closed the connection";
 }
 
-function exchange(s: Session, commands: RuntimeCommand[], deadlineAt: number, signal?: AbortSignal): Promise<RuntimeResult & { retry?: boolean }> {
+function exchange(
+  s: Session,
+  commands: RuntimeCommand[],
+  deadlineAt: number,
+  signal?: AbortSignal,
+): Promise<RuntimeResult & { retry?: boolean }> {
   return new Promise((resolve) => {
     const wasFresh = s.fresh;
     const expected = commands.length + (wasFresh ? 1 : 0);
@@ -86,10 +91,19 @@ function exchange(s: Session, commands: RuntimeCommand[], deadlineAt: number, si
 }
 
 /** Runtime API commands in one round trip ("a; b" on one line) over tcp://host:port or unix:///path. */
-export async function runtimeCommands(address: string, commands: RuntimeCommand[], deadlineAt: number, signal?: AbortSignal): Promise<RuntimeResult> {
+export async function runtimeCommands(
+  address: string,
+  commands: RuntimeCommand[],
+  deadlineAt: number,
+  signal?: AbortSignal,
+): Promise<RuntimeResult> {
   for (let attempt = 0; ; attempt++) {
     const s = sessionFor(address);
-    const run = s.queue.then(() => (s.closed ? { ok: false as const, message: "the runtime API closed the connection", retry: true } : exchange(s, commands, deadlineAt, signal)));
+    const run = s.queue.then(() =>
+      s.closed
+        ? { ok: false as const, message: "the runtime API closed the connection", retry: true }
+        : exchange(s, commands, deadlineAt, signal),
+    );
     s.queue = run.catch(() => undefined);
     const r = await run;
     if (r.ok || !r.retry || attempt > 0 || Date.now() >= deadlineAt) return r.ok ? r : { ok: false, message: r.message };

@@ -10,7 +10,11 @@ export type HaproxyResult<T> = { ok: true; value: T } | { ok: false; message: st
 const remaining = (deadlineAt: number) => Math.max(1, deadlineAt - Date.now());
 
 /** GET the stats page as CSV (`…/stats;csv`). */
-export async function fetchStatsCsv(url: string, deadlineAt: number, signal?: AbortSignal): Promise<HaproxyResult<Record<string, string>[]>> {
+export async function fetchStatsCsv(
+  url: string,
+  deadlineAt: number,
+  signal?: AbortSignal,
+): Promise<HaproxyResult<Record<string, string>[]>> {
   const timeout = AbortSignal.timeout(remaining(deadlineAt));
   try {
     const res = await request(url, {

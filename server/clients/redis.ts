@@ -34,7 +34,11 @@ const g = globalThis as typeof globalThis & { __switchboardRedisPool?: Map<strin
 const pool = (g.__switchboardRedisPool ??= new Map());
 
 /** Credentials are part of the key (hashed): a changed password never reuses an old session. */
-const keyOf = (t: RedisTarget) => `${t.username ?? ""}:${createHash("sha256").update(t.password ?? "").digest("hex").slice(0, 12)}@${t.host}:${t.port}`;
+const keyOf = (t: RedisTarget) =>
+  `${t.username ?? ""}:${createHash("sha256")
+    .update(t.password ?? "")
+    .digest("hex")
+    .slice(0, 12)}@${t.host}:${t.port}`;
 
 function createClient(t: RedisTarget, connectTimeout: number): Pooled {
   const pooled: Pooled = {
@@ -68,7 +72,8 @@ function createClient(t: RedisTarget, connectTimeout: number): Pooled {
 export function classifyError(err: unknown): { status: FailureStatus; message: string } {
   const text = err instanceof Error ? err.message : String(err);
   if (/WRONGPASS|NOAUTH|invalid password|invalid username-password/i.test(text)) return { status: "auth-failed", message: "auth failed" };
-  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|Connection is closed|ECONNRESET/i.test(text)) return { status: "down", message: "not reachable" };
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|Connection is closed|ECONNRESET/i.test(text))
+    return { status: "down", message: "not reachable" };
   if (/timed? ?out|ETIMEDOUT|deadline/i.test(text)) return { status: "timeout", message: "no answer before the deadline" };
   return { status: "error", message: "unexpected error" };
 }
@@ -127,7 +132,12 @@ export interface SendOptions {
  * Runs commands as one pipeline on a pooled direct connection (one round trip); never throws.
  * A connection that failed is dropped; the next call connects again.
  */
-export async function sendCommands(t: RedisTarget, commands: string[][], deadlineAt: number, opts: SendOptions = {}): Promise<CommandsResult> {
+export async function sendCommands(
+  t: RedisTarget,
+  commands: string[][],
+  deadlineAt: number,
+  opts: SendOptions = {},
+): Promise<CommandsResult> {
   const started = performance.now();
   const { key, pooled } = pooledFor(t, deadlineAt);
   try {
@@ -214,7 +224,8 @@ export function identifyServer(t: RedisTarget, deadlineAt: number, signal?: Abor
       if (!closed && (replies === null || replies.length <= auth.length)) return;
       const info = replies?.[auth.length];
       if (auth.length && replies?.[0] instanceof Error) return fail("auth-failed", "auth failed");
-      if (typeof info !== "string") return fail(replies === null ? "error" : "down", replies === null ? "unexpected reply" : "connection closed without an answer");
+      if (typeof info !== "string")
+        return fail(replies === null ? "error" : "down", replies === null ? "unexpected reply" : "connection closed without an answer");
       finish({ ok: true, replies: [info], latencyMs: performance.now() - started });
     };
     // Done as soon as the INFO reply is complete; QUIT only makes the server hang up cleanly.
@@ -268,7 +279,8 @@ export async function queryNode(t: RedisTarget, deadlineAt: number, signal?: Abo
     if (role instanceof Error || info instanceof Error) throw new ReplyParseError("node", "ROLE or INFO refused");
     return { ok: true, role: parseRole(role), info: parseInfo(info), config: readConfig(configs), latencyMs: r.latencyMs };
   } catch (err) {
-    if (err instanceof ReplyParseError) return { ok: false, status: "parse-error", message: `unreadable reply (${err.what})`, latencyMs: r.latencyMs };
+    if (err instanceof ReplyParseError)
+      return { ok: false, status: "parse-error", message: `unreadable reply (${err.what})`, latencyMs: r.latencyMs };
     throw err;
   }
 }

@@ -2,7 +2,15 @@ import "server-only";
 import { sendCommands, type FailureStatus, type RedisTarget } from "./redis";
 import { ReplyParseError } from "./redis-parse/errors";
 import { parseInfo } from "./redis-parse/info";
-import { parseCkquorum, parseFlatMap, parseMasterAddr, parsePeers, parseSentinelMaster, type SentinelMaster, type SentinelPeer } from "./redis-parse/sentinel";
+import {
+  parseCkquorum,
+  parseFlatMap,
+  parseMasterAddr,
+  parsePeers,
+  parseSentinelMaster,
+  type SentinelMaster,
+  type SentinelPeer,
+} from "./redis-parse/sentinel";
 
 export interface SentinelView {
   version: string | null;
@@ -17,7 +25,9 @@ export interface SentinelView {
   announceHostnames: boolean | null;
 }
 
-export type SentinelReading = ({ ok: true; latencyMs: number } & SentinelView) | { ok: false; status: FailureStatus | "parse-error"; message: string; latencyMs: number };
+export type SentinelReading =
+  | ({ ok: true; latencyMs: number } & SentinelView)
+  | { ok: false; status: FailureStatus | "parse-error"; message: string; latencyMs: number };
 
 const notMonitored = (v: unknown) => v instanceof Error && /No such master/i.test(v.message);
 const yesNo = (v: string | undefined) => (v === "yes" ? true : v === "no" ? false : null);
@@ -30,7 +40,12 @@ function hostnameSettings(reply: unknown): { resolve: boolean | null; announce: 
 }
 
 /** Everything one sentinel believes about one master name, in one round trip; its version is read once per connection. */
-export async function querySentinel(t: RedisTarget, masterName: string, deadlineAt: number, signal?: AbortSignal): Promise<SentinelReading> {
+export async function querySentinel(
+  t: RedisTarget,
+  masterName: string,
+  deadlineAt: number,
+  signal?: AbortSignal,
+): Promise<SentinelReading> {
   const r = await sendCommands(
     t,
     [
@@ -66,7 +81,8 @@ export async function querySentinel(t: RedisTarget, masterName: string, deadline
       announceHostnames: h.announce,
     };
   } catch (err) {
-    if (err instanceof ReplyParseError) return { ok: false, status: "parse-error", message: `unreadable reply (${err.what})`, latencyMs: r.latencyMs };
+    if (err instanceof ReplyParseError)
+      return { ok: false, status: "parse-error", message: `unreadable reply (${err.what})`, latencyMs: r.latencyMs };
     throw err;
   }
 }

@@ -32,7 +32,13 @@ function formatIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** Every `...Env` key names an environment variable that must be set (secrets live only there). */
-function collectSecrets(value: unknown, env: Readonly<Record<string, string | undefined>>, path: PropertyKey[], secrets: Map<string, string>, errors: string[]) {
+function collectSecrets(
+  value: unknown,
+  env: Readonly<Record<string, string | undefined>>,
+  path: PropertyKey[],
+  secrets: Map<string, string>,
+  errors: string[],
+) {
   if (Array.isArray(value)) value.forEach((v, i) => collectSecrets(v, env, [...path, i], secrets, errors));
   else if (value && typeof value === "object") {
     for (const [k, v] of Object.entries(value)) {

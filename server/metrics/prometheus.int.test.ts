@@ -31,7 +31,9 @@ describe("metrics for Prometheus", () => {
     const prom = lab.services.prometheus?.url as string;
     const up = await eventually(
       async () => {
-        const r = (await (await fetch(`${prom}/api/v1/query?query=up{job="switchboard"}`)).json()) as { data: { result: { value: [number, string] }[] } };
+        const r = (await (await fetch(`${prom}/api/v1/query?query=up{job="switchboard"}`)).json()) as {
+          data: { result: { value: [number, string] }[] };
+        };
         return r.data.result[0]?.value[1] === "1" ? r : null;
       },
       30_000,

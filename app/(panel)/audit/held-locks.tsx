@@ -39,8 +39,8 @@ export function HeldLocks({ canRelease }: { canRelease: boolean }) {
                     resource: l.key,
                     details: (
                       <p>
-                        Only do this when the action holding it is known to be dead (its process restarted). A running action that loses its lock
-                        stops at its next step.
+                        Only do this when the action holding it is known to be dead (its process restarted). A running action that loses its
+                        lock stops at its next step.
                       </p>
                     ),
                   }}

@@ -27,7 +27,12 @@ export function RedisClientView() {
   if (q.isPending) return <StateView state={{ kind: "loading", label: "Asking every node and sentinel…" }} />;
   if (q.isError) return <StateView state={{ kind: "error", message: q.error.message, retry: () => void q.refetch() }} />;
   const { snapshot, events } = q.data;
-  if (snapshot.clusters.length === 0) return <StateView state={{ kind: "empty", title: "No Redis clusters are configured", hint: "Add them under redis.clusters in the config file." }} />;
+  if (snapshot.clusters.length === 0)
+    return (
+      <StateView
+        state={{ kind: "empty", title: "No Redis clusters are configured", hint: "Add them under redis.clusters in the config file." }}
+      />
+    );
   const node = selected ? snapshot.clusters.flatMap((c) => c.nodes).find((n) => n.id === selected) : undefined;
   return (
     <div className="grid gap-6">

@@ -16,7 +16,10 @@ export default async function RedisPage() {
   await qc.prefetchQuery({ queryKey: redisKeys.topology(), queryFn: () => getRedisTopology() });
   return (
     <>
-      <PageHeader title="Redis topology" description="Every node, sentinel and HAProxy backend in one picture, with what is wrong and what to do." />
+      <PageHeader
+        title="Redis topology"
+        description="Every node, sentinel and HAProxy backend in one picture, with what is wrong and what to do."
+      />
       <HydrationBoundary state={dehydrate(qc)}>
         <RedisClientView />
       </HydrationBoundary>

@@ -13,7 +13,10 @@ export function RegistryClientView({ canRun }: { canRun: boolean }) {
   const q = useQuery(registryOverviewQuery());
   if (q.isPending) return <StateView state={{ kind: "loading", label: "Loading registries…" }} />;
   if (q.isError) return <StateView state={{ kind: "error", message: q.error.message, retry: () => void q.refetch() }} />;
-  if (q.data.length === 0) return <StateView state={{ kind: "empty", title: "No registries are configured", hint: "Add them under registries in the config file." }} />;
+  if (q.data.length === 0)
+    return (
+      <StateView state={{ kind: "empty", title: "No registries are configured", hint: "Add them under registries in the config file." }} />
+    );
   return (
     <div className="grid gap-8">
       {q.data.map((r) => (

@@ -17,7 +17,10 @@ export default async function RegistryPage() {
   await qc.prefetchQuery({ queryKey: registryKeys.overview(), queryFn: () => listRegistries() });
   return (
     <>
-      <PageHeader title="Registry integrity" description="Every tag walked down to every blob: broken images first, with what to do about them." />
+      <PageHeader
+        title="Registry integrity"
+        description="Every tag walked down to every blob: broken images first, with what to do about them."
+      />
       <HydrationBoundary state={dehydrate(qc)}>
         <RegistryClientView canRun={hasRole(actor.role, "operator")} />
       </HydrationBoundary>

@@ -9,7 +9,8 @@ import { findProc, nodesOf, type ClusterName, type LabNode, type LabTopology } f
 type Body = Record<string, unknown>;
 const clusterOf = (b: Body, fallback: ClusterName): ClusterName => (b.cluster === "old" || b.cluster === "v2" ? b.cluster : fallback);
 const replicasOf = (t: LabTopology, c: ClusterName, m: LabNode) => nodesOf(t, c, "node").filter((n) => n !== m);
-const pick = (t: LabTopology, b: Body, fallback: () => Promise<LabNode>) => (typeof b.node === "string" ? Promise.resolve(findProc(t, b.node)) : fallback());
+const pick = (t: LabTopology, b: Body, fallback: () => Promise<LabNode>) =>
+  typeof b.node === "string" ? Promise.resolve(findProc(t, b.node)) : fallback();
 
 async function repointAll(t: LabTopology, c: ClusterName): Promise<void> {
   const nodes = nodesOf(t, c, "node");
@@ -176,7 +177,8 @@ export function redisFaults(ctx: LabContext, t: LabTopology): Record<string, Fau
       },
     },
     "sentinel-foreign": {
-      description: "sentinel-v2-2 monitors the old cluster's master under the same name: the clusters' sentinels discover each other (and may reparent old, as in the cutover); heal rebuilds both sentinel sets",
+      description:
+        "sentinel-v2-2 monitors the old cluster's master under the same name: the clusters' sentinels discover each other (and may reparent old, as in the cutover); heal rebuilds both sentinel sets",
       inject: async () => {
         const s = nodesOf(t, "v2", "sentinel")[2]!;
         const oldMaster = await sentinelMaster(t, "old");
@@ -228,4 +230,3 @@ export function redisFaults(ctx: LabContext, t: LabTopology): Record<string, Fau
     },
   };
 }
-

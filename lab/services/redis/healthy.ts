@@ -29,7 +29,8 @@ export async function unhealthyReason(t: LabTopology, cluster: ClusterName): Pro
     if (Number(master.port) !== m.port) return `${s.proc} names port ${master.port ?? "?"}`;
     if (master.flags !== "master") return `${s.proc} flags ${master.flags}`;
     if (cluster === "v2" && master.ip !== "localhost") return `${s.proc} stores ${master.ip}`;
-    if (Number(master["num-other-sentinels"]) !== sentinels.length - 1) return `${s.proc} knows ${master["num-other-sentinels"]} other sentinels`;
+    if (Number(master["num-other-sentinels"]) !== sentinels.length - 1)
+      return `${s.proc} knows ${master["num-other-sentinels"]} other sentinels`;
     const others = (await tryCall(t, s, "SENTINEL", "SENTINELS", "mymaster")) as unknown[] | null;
     const ports = (others ?? []).map((o) => Number(kv(o).port));
     if (ports.some((p) => !sentinels.some((x) => x.port === p))) return `${s.proc} lists a foreign sentinel`;
@@ -58,5 +59,3 @@ export async function waitHealthy(t: LabTopology, cluster: ClusterName, timeoutM
     throw new Error(`${err.message} (last: ${last})`);
   });
 }
-
-

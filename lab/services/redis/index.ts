@@ -21,7 +21,11 @@ export const redisService: LabService = {
         const master = t.initialMaster[c];
         await startNode(ctx, t, master, null);
         seeded[c] = await seedData(t, master);
-        await Promise.all(nodesOf(t, c, "node").filter((n) => n !== master).map((n) => startNode(ctx, t, n, master)));
+        await Promise.all(
+          nodesOf(t, c, "node")
+            .filter((n) => n !== master)
+            .map((n) => startNode(ctx, t, n, master)),
+        );
         await Promise.all(nodesOf(t, c, "sentinel").map((s) => startSentinel(ctx, s, master)));
       }),
     );
@@ -37,7 +41,13 @@ export const redisService: LabService = {
           deadline: "1500ms",
           lagThresholdBytes: 1_048_576,
           clusters: [
-            { name: "old", masterName: "mymaster", nodes: addr("old", "node"), sentinels: addr("old", "sentinel"), mustSurvive: ["immich_bull:*", "_kombu.*"] },
+            {
+              name: "old",
+              masterName: "mymaster",
+              nodes: addr("old", "node"),
+              sentinels: addr("old", "sentinel"),
+              mustSurvive: ["immich_bull:*", "_kombu.*"],
+            },
             {
               name: "v2",
               masterName: "mymaster",

@@ -11,7 +11,15 @@ const VALUE = "x".repeat(1024);
 const WRITES = 1_500;
 
 async function writeToMaster(t: LabTopology, master: LabNode): Promise<number> {
-  const client = new Redis({ host: "127.0.0.1", port: master.port, username: "lab", password: t.password, lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0 });
+  const client = new Redis({
+    host: "127.0.0.1",
+    port: master.port,
+    username: "lab",
+    password: t.password,
+    lazyConnect: true,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+  });
   client.on("error", () => undefined);
   try {
     await client.connect();
@@ -31,7 +39,8 @@ async function writeToMaster(t: LabTopology, master: LabNode): Promise<number> {
 export function lagFault(ctx: LabContext, t: LabTopology): Fault {
   const stopped = new Map<number, { cluster: ClusterName; master: LabNode }>();
   return {
-    description: "Replication lag in {cluster} (default old): the replica is stopped (SIGSTOP) while 1.5 MB is written to the master over loopback; heal resumes it and removes the key",
+    description:
+      "Replication lag in {cluster} (default old): the replica is stopped (SIGSTOP) while 1.5 MB is written to the master over loopback; heal resumes it and removes the key",
     inject: async (b) => {
       const cluster: ClusterName = b.cluster === "v2" ? "v2" : "old";
       const master = await sentinelMaster(t, cluster);

@@ -3,13 +3,21 @@ import type { LabNode, LabTopology } from "./topology";
 
 /** Seeds db0, db1 and db4 with the key classes that must survive a cutover. Returns keys per db. */
 export async function seedData(t: LabTopology, master: LabNode): Promise<Record<string, number>> {
-  const client = new Redis({ host: "127.0.0.1", port: master.port, username: "lab", password: t.password, lazyConnect: true, connectTimeout: 2000 });
+  const client = new Redis({
+    host: "127.0.0.1",
+    port: master.port,
+    username: "lab",
+    password: t.password,
+    lazyConnect: true,
+    connectTimeout: 2000,
+  });
   client.on("error", () => undefined);
   try {
     await client.connect();
     const p = client.pipeline();
     p.select(0);
-    for (let i = 1; i <= 20; i++) p.hset(`immich_bull:thumbnailGeneration:${i}`, { name: "generate-thumbnail", data: JSON.stringify({ id: i }), attemptsMade: "0" });
+    for (let i = 1; i <= 20; i++)
+      p.hset(`immich_bull:thumbnailGeneration:${i}`, { name: "generate-thumbnail", data: JSON.stringify({ id: i }), attemptsMade: "0" });
     p.hset("immich_bull:thumbnailGeneration:meta", { opts: "{}", version: "bullmq:5" });
     p.rpush("immich_bull:thumbnailGeneration:wait", ...Array.from({ length: 20 }, (_, i) => String(i + 1)));
     p.set("immich_bull:thumbnailGeneration:id", "20");

@@ -28,7 +28,12 @@ export interface LabTopology {
 
 const LAYOUT: { cluster: ClusterName; host: string; nodes: PortName[]; sentinels: PortName[] }[] = [
   { cluster: "old", host: "127.0.0.1", nodes: ["redisOld0", "redisOld1"], sentinels: ["sentinelOld0", "sentinelOld1", "sentinelOld2"] },
-  { cluster: "v2", host: "localhost", nodes: ["redisV20", "redisV21", "redisV22"], sentinels: ["sentinelV20", "sentinelV21", "sentinelV22"] },
+  {
+    cluster: "v2",
+    host: "localhost",
+    nodes: ["redisV20", "redisV21", "redisV22"],
+    sentinels: ["sentinelV20", "sentinelV21", "sentinelV22"],
+  },
 ];
 
 export function buildTopology(ctx: LabContext): LabTopology {

@@ -25,7 +25,8 @@ export function flakyFaults(proxy: FlakyProxy, root: string, main: PushTarget): 
       heal: async () => proxy.set({ error500: "off" }),
     },
     "delete-repo-mid-walk": {
-      description: "the next catalog read through lab-flaky deletes {repo} (default svc-147) on disk before it is answered; heal pushes the repo again",
+      description:
+        "the next catalog read through lab-flaky deletes {repo} (default svc-147) on disk before it is answered; heal pushes the repo again",
       inject: async (body) => {
         const repo = typeof body.repo === "string" ? body.repo : "svc-147";
         deleted = repo;

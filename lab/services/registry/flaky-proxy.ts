@@ -57,22 +57,25 @@ export async function startFlakyProxy(port: number, upstream: string): Promise<F
   const pageTags = (req: http.IncomingMessage, res: http.ServerResponse, repo: string, url: URL) => {
     const n = Number(url.searchParams.get("n"));
     const last = url.searchParams.get("last") ?? "";
-    const up = http.get({ host: target.hostname, port: target.port, path: `/v2/${repo}/tags/list`, headers: { ...req.headers, host: target.host } }, (upRes) => {
-      const parts: Buffer[] = [];
-      upRes.on("data", (c: Buffer) => parts.push(c));
-      upRes.on("end", async () => {
-        counts.forwarded++;
-        const body = Buffer.concat(parts);
-        if (upRes.statusCode !== 200) return void res.writeHead(upRes.statusCode ?? 502, upRes.headers).end(body);
-        const all = ((JSON.parse(body.toString()) as { tags: string[] | null }).tags ?? []).sort().filter((t) => t > last);
-        const page = all.slice(0, n);
-        const hook = tagPageHook(repo, url);
-        if (hook) await hook().catch(() => undefined);
-        const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
-        if (all.length > n) headers.link = `</v2/${repo}/tags/list?last=${encodeURIComponent(page.at(-1)!)}&n=${n}>; rel="next"`;
-        res.writeHead(200, headers).end(JSON.stringify({ name: repo, tags: page }));
-      });
-    });
+    const up = http.get(
+      { host: target.hostname, port: target.port, path: `/v2/${repo}/tags/list`, headers: { ...req.headers, host: target.host } },
+      (upRes) => {
+        const parts: Buffer[] = [];
+        upRes.on("data", (c: Buffer) => parts.push(c));
+        upRes.on("end", async () => {
+          counts.forwarded++;
+          const body = Buffer.concat(parts);
+          if (upRes.statusCode !== 200) return void res.writeHead(upRes.statusCode ?? 502, upRes.headers).end(body);
+          const all = ((JSON.parse(body.toString()) as { tags: string[] | null }).tags ?? []).sort().filter((t) => t > last);
+          const page = all.slice(0, n);
+          const hook = tagPageHook(repo, url);
+          if (hook) await hook().catch(() => undefined);
+          const headers: Record<string, string> = { "content-type": "application/json; charset=utf-8" };
+          if (all.length > n) headers.link = `</v2/${repo}/tags/list?last=${encodeURIComponent(page.at(-1)!)}&n=${n}>; rel="next"`;
+          res.writeHead(200, headers).end(JSON.stringify({ name: repo, tags: page }));
+        });
+      },
+    );
     up.on("error", () => void res.writeHead(502).end());
   };
 

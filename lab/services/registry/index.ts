@@ -86,7 +86,13 @@ export const registryService: LabService = {
     const gcDryRunFile = path.join(dir, "gc-dry-run.txt");
     writeFileSync(gcDryRunFile, gcDryRun);
     const flaky = await startFlakyProxy(ctx.ports.registryFlaky, main.url);
-    const anon = writeRegistryConfig(ctx, { name: "anon", port: ctx.ports.registryAnon, auth: null, sharedRoot: main.root, logLevel: "error" });
+    const anon = writeRegistryConfig(ctx, {
+      name: "anon",
+      port: ctx.ports.registryAnon,
+      auth: null,
+      sharedRoot: main.root,
+      logLevel: "error",
+    });
     await startRegistry(ctx, anon);
 
     const restart = async () => {
@@ -149,9 +155,11 @@ export const registryService: LabService = {
           heal: () => startWithHollow(ctx, main, auth, spare),
         },
         "token-lifetime": {
-          description: "token lifetime in seconds ({seconds, announced?}: announced is the expires_in clients are told); heal restores 300 s; inject returns the token server's counters",
+          description:
+            "token lifetime in seconds ({seconds, announced?}: announced is the expires_in clients are told); heal restores 300 s; inject returns the token server's counters",
           inject: async (body) => {
-            if (typeof body.seconds === "number") token.setLifetime(body.seconds, typeof body.announced === "number" ? body.announced : undefined);
+            if (typeof body.seconds === "number")
+              token.setLifetime(body.seconds, typeof body.announced === "number" ? body.announced : undefined);
             return token.stats();
           },
           heal: async () => token.setLifetime(300),

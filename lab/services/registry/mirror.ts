@@ -17,7 +17,8 @@ async function pull(url: string): Promise<void> {
 }
 
 /** The proxy commits a pulled blob to its storage in the background: wait for its link before the upstream goes. */
-const layerLink = (root: string, repo: string, digest: string) => path.join(root, "docker/registry/v2/repositories", repo, "_layers/sha256", digest.slice(7), "link");
+const layerLink = (root: string, repo: string, digest: string) =>
+  path.join(root, "docker/registry/v2/repositories", repo, "_layers/sha256", digest.slice(7), "link");
 
 async function pullPlatform(base: string, root: string, repo: string, tag: string, image: Image, role: string | null): Promise<void> {
   await pull(`${base}/v2/${repo}/manifests/${tag}`);

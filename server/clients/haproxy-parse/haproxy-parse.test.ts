@@ -22,7 +22,9 @@ describe("haproxy parsers", () => {
   it("reads stats CSV by header name and rejects garbage", () => {
     const rows = parseStatsCsv("# pxname,svname,qcur,status\nredis_master,v2-0,0,UP\nredis_master,BACKEND,0,UP\n");
     expect(rows[0]).toEqual({ pxname: "redis_master", svname: "v2-0", qcur: "0", status: "UP" });
-    expect(parseStatsCsv("# pxname,svname,qcur,status\nredis_master,v2-0,0,DOWN\n\n", ["pxname", "svname", "status"])).toEqual([{ pxname: "redis_master", svname: "v2-0", status: "DOWN" }]);
+    expect(parseStatsCsv("# pxname,svname,qcur,status\nredis_master,v2-0,0,DOWN\n\n", ["pxname", "svname", "status"])).toEqual([
+      { pxname: "redis_master", svname: "v2-0", status: "DOWN" },
+    ]);
     expect(() => parseStatsCsv("<html>")).toThrow(ReplyParseError);
     fc.assert(
       fc.property(fc.string(), (g) => {

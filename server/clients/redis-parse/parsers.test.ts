@@ -23,11 +23,19 @@ describe("INFO", () => {
   it("round-trips any sections map (property)", () => {
     const key = fc.stringMatching(/^[a-z_][a-z0-9_]{0,15}$/);
     const value = fc.stringMatching(/^[^\r\n]{0,30}$/).map((v) => v.trimEnd());
-    const sections = fc.dictionary(fc.stringMatching(/^[a-z]{1,10}$/), fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 }), { minKeys: 1, maxKeys: 5 });
+    const sections = fc.dictionary(fc.stringMatching(/^[a-z]{1,10}$/), fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 }), {
+      minKeys: 1,
+      maxKeys: 5,
+    });
     fc.assert(
       fc.property(sections, (s) => {
         const text = Object.entries(s)
-          .map(([name, kv]) => `# ${name[0]!.toUpperCase()}${name.slice(1)}\r\n${Object.entries(kv).map(([k, v]) => `${k}:${v}`).join("\r\n")}`)
+          .map(
+            ([name, kv]) =>
+              `# ${name[0]!.toUpperCase()}${name.slice(1)}\r\n${Object.entries(kv)
+                .map(([k, v]) => `${k}:${v}`)
+                .join("\r\n")}`,
+          )
           .join("\r\n\r\n");
         expect(parseInfo(text)).toEqual(s);
       }),
@@ -104,7 +112,9 @@ describe("SENTINEL replies", () => {
     expect(parsePeers(s.sentinels, "s")).toHaveLength(2);
     expect(parseMasterAddr(s.masterAddr)).toMatchObject({ host: "localhost" });
     expect(parseCkquorum(s.ckquorum).ok).toBe(true);
-    expect(parseCkquorum(new Error("NOQUORUM 1 usable Sentinels. Not enough available Sentinels to reach the specified quorum"))).toMatchObject({ ok: false });
+    expect(
+      parseCkquorum(new Error("NOQUORUM 1 usable Sentinels. Not enough available Sentinels to reach the specified quorum")),
+    ).toMatchObject({ ok: false });
   });
 
   it("flat maps round-trip and garbage throws only ReplyParseError (property)", () => {
@@ -124,6 +134,8 @@ describe("versions", () => {
     expect(compareVersions(parseVersion("7.4.2")!, parseVersion("8.6.2")!)).toBeLessThan(0);
     expect(compareVersions(parseVersion("8.6")!, parseVersion("8.6.0")!)).toBe(0);
     expect(parseVersion("unstable")).toBeNull();
-    fc.assert(fc.property(fc.array(fc.nat(99), { minLength: 1, maxLength: 4 }), (v) => compareVersions(parseVersion(v.join("."))!, v) === 0));
+    fc.assert(
+      fc.property(fc.array(fc.nat(99), { minLength: 1, maxLength: 4 }), (v) => compareVersions(parseVersion(v.join("."))!, v) === 0),
+    );
   });
 });

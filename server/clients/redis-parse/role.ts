@@ -16,7 +16,11 @@ export function parseRole(reply: unknown): RoleReply {
       offset: toInt(reply[1], "ROLE offset"),
       replicas: reply[2].map((r: unknown) => {
         if (!Array.isArray(r) || r.length < 3) throw new ReplyParseError("ROLE", "bad replica entry");
-        return { host: toStr(r[0], "ROLE replica host"), port: toInt(r[1], "ROLE replica port"), offset: toInt(r[2], "ROLE replica offset") };
+        return {
+          host: toStr(r[0], "ROLE replica host"),
+          port: toInt(r[1], "ROLE replica port"),
+          offset: toInt(r[2], "ROLE replica offset"),
+        };
       }),
     };
   }

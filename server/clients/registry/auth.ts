@@ -68,7 +68,15 @@ export class RegistryAuth {
     url.searchParams.set("scope", scope);
     const basic = this.basic();
     const res = await send(
-      { url, method: "GET", headers: basic ? { authorization: basic } : {}, read: { kind: "text", maxBytes: 1_048_576 }, timeoutMs: this.timeoutMs, signal, connections: 1 },
+      {
+        url,
+        method: "GET",
+        headers: basic ? { authorization: basic } : {},
+        read: { kind: "text", maxBytes: 1_048_576 },
+        timeoutMs: this.timeoutMs,
+        signal,
+        connections: 1,
+      },
       true,
     );
     this.tokenFetches++;

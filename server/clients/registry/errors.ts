@@ -1,7 +1,16 @@
 import "server-only";
 import type { RegistryErrorCode } from "./types";
 
-const KNOWN = new Set(["MANIFEST_UNKNOWN", "BLOB_UNKNOWN", "NAME_UNKNOWN", "UNAUTHORIZED", "DENIED", "TOOMANYREQUESTS", "UNSUPPORTED", "UNKNOWN"]);
+const KNOWN = new Set([
+  "MANIFEST_UNKNOWN",
+  "BLOB_UNKNOWN",
+  "NAME_UNKNOWN",
+  "UNAUTHORIZED",
+  "DENIED",
+  "TOOMANYREQUESTS",
+  "UNSUPPORTED",
+  "UNKNOWN",
+]);
 
 /** The first error code of a registry error body (`{"errors":[{"code":…}]}`), or one derived from the status. */
 export function parseErrorCode(status: number, body: string): RegistryErrorCode {

@@ -34,7 +34,10 @@ export async function listAudit(db: Db, f: AuditFilter): Promise<AuditPage> {
   if (f.from) q = q.where("ts", ">=", new Date(f.from).toISOString());
   if (f.to) q = q.where("ts", "<=", new Date(f.to).toISOString());
   if (f.before) q = q.where("id", "<", f.before);
-  const rows = await q.orderBy("id", "desc").limit(f.limit + 1).execute();
+  const rows = await q
+    .orderBy("id", "desc")
+    .limit(f.limit + 1)
+    .execute();
   const page = rows.slice(0, f.limit);
   const actions = await db.selectFrom("audit_log").select("action").distinct().orderBy("action").execute();
   return {
@@ -44,7 +47,21 @@ export async function listAudit(db: Db, f: AuditFilter): Promise<AuditPage> {
   };
 }
 
-const CSV_COLUMNS = ["id", "ts", "actor", "actorName", "role", "action", "resource", "result", "runId", "errorCode", "durationMs", "params", "detail"] as const;
+const CSV_COLUMNS = [
+  "id",
+  "ts",
+  "actor",
+  "actorName",
+  "role",
+  "action",
+  "resource",
+  "result",
+  "runId",
+  "errorCode",
+  "durationMs",
+  "params",
+  "detail",
+] as const;
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? "" : String(v);

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually } from "@/test/lab";
-import { useLabConfig } from "@/test/lab-config";
+import { setupLabConfig } from "@/test/lab-config";
 import { resetBrowserClientForTests } from "@/server/clients/browser";
 import { labChrome, startImageDecoder } from "@/server/clients/browser/testing/lab-browser";
 import { getConfig } from "@/server/config";
@@ -17,7 +17,7 @@ import { readScreenshot, screenshotsDir } from "./screenshots";
 
 let decoder: Awaited<ReturnType<typeof startImageDecoder>>;
 beforeAll(async () => {
-  useLabConfig((cfg) => {
+  setupLabConfig((cfg) => {
     const chrome = cfg.chrome as { screenshots?: unknown };
     chrome.screenshots = { keep: 2 };
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { useLabConfig } from "@/test/lab-config";
+import { setupLabConfig } from "@/test/lab-config";
 import { eventually, fault } from "@/test/lab";
 import { BrowserClient, getBrowserClient, resetBrowserClientForTests } from "@/server/clients/browser";
 import { countServerContexts, labChrome, remoteTarget } from "@/server/clients/browser/testing/lab-browser";
@@ -10,7 +10,7 @@ import { resetPressureQueueForTests } from "./pressure";
 import { findCheck, runCheck } from "./run-check";
 
 beforeAll(async () => {
-  useLabConfig();
+  setupLabConfig();
   resetPressureQueueForTests();
   await resetBrowserClientForTests();
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventually, fault } from "@/test/lab";
-import { useLabConfig as labConfig } from "@/test/lab-config";
+import { setupLabConfig as labConfig } from "@/test/lab-config";
 import { runAction } from "@/server/actions/run";
 import type { Actor, Viewer } from "@/server/auth/session";
 import { CiError, woodpeckerClient } from "@/server/clients/woodpecker";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useLabConfig as labConfig } from "@/test/lab-config";
+import { setupLabConfig as labConfig } from "@/test/lab-config";
 import { runAction } from "@/server/actions/run";
 import { getDb } from "@/server/store/db";
 import { rebuildImageDef, runRebuildImage } from "./action-defs";

@@ -9,10 +9,38 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export async function overviewCards(db: Db): Promise<OverviewCard[]> {
   const cfg = getConfig();
   const areas: (Omit<OverviewCard, "lastRun" | "failing" | "couldNotRun" | "checked" | "targetCount"> & { names: string[] })[] = [
-    { area: "chrome", title: "Browser liveness", href: "/chrome", configured: cfg.chrome.checks.length > 0, targets: plural(cfg.chrome.checks.length, "check"), names: cfg.chrome.checks.map((c) => c.name) },
-    { area: "registry", title: "Registry integrity", href: "/registry", configured: cfg.registries.length > 0, targets: plural(cfg.registries.length, "registry", "registries"), names: cfg.registries.map((r) => r.name) },
-    { area: "redis", title: "Redis topology", href: "/redis", configured: cfg.redis.clusters.length > 0, targets: plural(cfg.redis.clusters.length, "cluster"), names: cfg.redis.clusters.map((c) => c.name) },
-    { area: "ci", title: "CI rebuilds", href: "/ci", configured: cfg.ci !== undefined, targets: cfg.ci ? "Woodpecker" : "no CI", names: [] },
+    {
+      area: "chrome",
+      title: "Browser liveness",
+      href: "/chrome",
+      configured: cfg.chrome.checks.length > 0,
+      targets: plural(cfg.chrome.checks.length, "check"),
+      names: cfg.chrome.checks.map((c) => c.name),
+    },
+    {
+      area: "registry",
+      title: "Registry integrity",
+      href: "/registry",
+      configured: cfg.registries.length > 0,
+      targets: plural(cfg.registries.length, "registry", "registries"),
+      names: cfg.registries.map((r) => r.name),
+    },
+    {
+      area: "redis",
+      title: "Redis topology",
+      href: "/redis",
+      configured: cfg.redis.clusters.length > 0,
+      targets: plural(cfg.redis.clusters.length, "cluster"),
+      names: cfg.redis.clusters.map((c) => c.name),
+    },
+    {
+      area: "ci",
+      title: "CI rebuilds",
+      href: "/ci",
+      configured: cfg.ci !== undefined,
+      targets: cfg.ci ? "Woodpecker" : "no CI",
+      names: [],
+    },
   ];
   return Promise.all(
     areas.map(async ({ names, ...a }) => {

@@ -4,7 +4,7 @@ import { closeRuntimeSessions } from "@/server/clients/haproxy-runtime";
 import { closeRedisPool } from "@/server/clients/redis";
 import { getConfig, getSecret } from "@/server/config";
 import { getDb } from "@/server/store/db";
-import { useLabConfig } from "@/test/lab-config";
+import { setupLabConfig } from "@/test/lab-config";
 import { Registry } from "prom-client";
 import { collectSnapshot } from "./collect";
 import { collectRedisMetrics } from "./metrics";
@@ -25,8 +25,19 @@ let garbage = 0;
 beforeAll(async () => {
   silent = await listen(() => undefined);
   // One garbage reply per command (a RESP array header starts each command).
-  garbage = await listen((s) => s.on("data", (d: Buffer) => s.write("+this is not redis\r\n".repeat(d.toString("latin1").split("\r\n").filter((l) => l.startsWith("*")).length))));
-  useLabConfig((config) => {
+  garbage = await listen((s) =>
+    s.on("data", (d: Buffer) =>
+      s.write(
+        "+this is not redis\r\n".repeat(
+          d
+            .toString("latin1")
+            .split("\r\n")
+            .filter((l) => l.startsWith("*")).length,
+        ),
+      ),
+    ),
+  );
+  setupLabConfig((config) => {
     const redis = config.redis as { clusters: unknown[] };
     redis.clusters.push({ name: "bad", nodes: [`127.0.0.1:${silent}`, `127.0.0.1:${garbage}`], sentinels: [`127.0.0.1:${garbage}`] });
   });
@@ -62,7 +73,13 @@ describe("bad input and sharing", () => {
     expect(again.id).toBe(snaps[0]!.id);
     const history = await listHistory(await getDb());
     expect(history[0]?.id).toBe(snaps[0]!.id);
-    const runs = async () => (await getDb()).selectFrom("probe_runs").select(["target", "status", "finished_at"]).where("kind", "=", "redis").orderBy("target").execute();
+    const runs = async () =>
+      (await getDb())
+        .selectFrom("probe_runs")
+        .select(["target", "status", "finished_at"])
+        .where("kind", "=", "redis")
+        .orderBy("target")
+        .execute();
     const first = await runs();
     expect(first.map((r) => [r.target, r.status])).toEqual([
       ["bad", "failed"],

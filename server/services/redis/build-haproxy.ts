@@ -11,7 +11,11 @@ type Rows = HaproxyResult<Record<string, string>[]>;
 const num = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : null);
 
 /** Server rows and runtime state in one runtime API round trip; the stats page over HTTP when there is no runtime API or it fails. */
-async function readServers(h: HaproxyTarget, deadlineAt: number, signal?: AbortSignal): Promise<{ stats: Rows | null; state: Rows | null }> {
+async function readServers(
+  h: HaproxyTarget,
+  deadlineAt: number,
+  signal?: AbortSignal,
+): Promise<{ stats: Rows | null; state: Rows | null }> {
   if (h.runtime) {
     const r = await readBackendRuntime(h.runtime, h.backend, deadlineAt, signal);
     if (r.ok) return { stats: { ok: true, value: r.value.stats }, state: { ok: true, value: r.value.state } };
@@ -96,7 +100,12 @@ export async function buildHaproxy(
         status: failed === 0 ? "ok" : failed === parts.length && servers.length === 0 ? "down" : "partial",
         errors,
         servers,
-        route: { ok: route.ok && routeError === null, runId: routeRunId, nodeId: routeRunId ? (runIds.get(routeRunId) ?? null) : null, error: routeError },
+        route: {
+          ok: route.ok && routeError === null,
+          runId: routeRunId,
+          nodeId: routeRunId ? (runIds.get(routeRunId) ?? null) : null,
+          error: routeError,
+        },
         check: check?.ok ? check.value : null,
       };
     },

@@ -3,7 +3,14 @@ import type { SentinelReading } from "@/server/clients/sentinel";
 import type { SentinelState } from "@/lib/redis/snapshot";
 import { labelFor, type AddressBook } from "./address";
 
-export function buildSentinel(cluster: string, id: string, host: string, port: number, r: SentinelReading, book: AddressBook): SentinelState {
+export function buildSentinel(
+  cluster: string,
+  id: string,
+  host: string,
+  port: number,
+  r: SentinelReading,
+  book: AddressBook,
+): SentinelState {
   const base: SentinelState = {
     id,
     label: labelFor(host, port),

@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeRuntimeSessions } from "@/server/clients/haproxy-runtime";
 import { closeRedisPool } from "@/server/clients/redis";
 import { getConfig } from "@/server/config";
-import { useLabConfig } from "@/test/lab-config";
+import { setupLabConfig } from "@/test/lab-config";
 import { eventually, fault } from "@/test/lab";
 import { collectSnapshot } from "./collect";
 import { injectAndHeal, kindsOf, snap } from "./test-helpers.int";
 
 beforeAll(() => {
-  useLabConfig();
+  setupLabConfig();
 });
 afterAll(() => {
   closeRedisPool();
@@ -17,10 +17,14 @@ afterAll(() => {
 
 describe("redis topology against the lab", () => {
   it("shows both healthy clusters, HAProxy's route to the v2 master and no findings", async () => {
-    const s = await eventually(async () => {
-      const x = await snap();
-      return x.clusters.every((c) => c.findings.length === 0) ? x : null;
-    }, 20_000, "a healthy snapshot");
+    const s = await eventually(
+      async () => {
+        const x = await snap();
+        return x.clusters.every((c) => c.findings.length === 0) ? x : null;
+      },
+      20_000,
+      "a healthy snapshot",
+    );
     const [old, v2] = [s.clusters.find((c) => c.name === "old")!, s.clusters.find((c) => c.name === "v2")!];
     expect(old.nodes.map((n) => n.role).sort()).toEqual(["master", "replica"]);
     expect(v2.nodes.filter((n) => n.role === "master")).toHaveLength(1);
@@ -43,7 +47,9 @@ describe("redis topology against the lab", () => {
 
   it("the sentinels' master is not the node reporting master, and HAProxy routes elsewhere", async () => {
     const s = await injectAndHeal("demote-master", "v2", ["sentinel-master-not-master", "haproxy-route"]);
-    expect(s.clusters.find((c) => c.name === "v2")!.haproxy!.route.nodeId).toBe(s.clusters.find((c) => c.name === "v2")!.nodes.find((n) => n.role === "master")!.id);
+    expect(s.clusters.find((c) => c.name === "v2")!.haproxy!.route.nodeId).toBe(
+      s.clusters.find((c) => c.name === "v2")!.nodes.find((n) => n.role === "master")!.id,
+    );
   });
 
   it("sentinels disagree and see the other cluster", async () => {
@@ -104,7 +110,10 @@ describe("redis topology against the lab", () => {
     await fault("redis/pause-node", "inject");
     try {
       const s = await snap();
-      const statuses = s.clusters.find((c) => c.name === "old")!.nodes.map((n) => n.status).sort();
+      const statuses = s.clusters
+        .find((c) => c.name === "old")!
+        .nodes.map((n) => n.status)
+        .sort();
       expect(statuses).toEqual(["ok", "timeout"]);
       expect(s.durationMs).toBeLessThanOrEqual(getConfig().redis.deadline + 250);
       expect(s.clusters.find((c) => c.name === "v2")!.nodes.every((n) => n.status === "ok")).toBe(true);
@@ -127,11 +136,15 @@ describe("redis topology against the lab", () => {
     const masterBefore = v2b.nodes.find((n) => n.role === "master")!.id;
     expect(v2b.haproxy!.route.nodeId).toBe(masterBefore);
     await fault("redis/failover", "inject");
-    const after = await eventually(async () => {
-      const s = await snap();
-      const v2 = s.clusters.find((c) => c.name === "v2")!;
-      return v2.findings.length === 0 && v2.haproxy?.route.nodeId !== masterBefore ? v2 : null;
-    }, 20_000, "route to the new master");
+    const after = await eventually(
+      async () => {
+        const s = await snap();
+        const v2 = s.clusters.find((c) => c.name === "v2")!;
+        return v2.findings.length === 0 && v2.haproxy?.route.nodeId !== masterBefore ? v2 : null;
+      },
+      20_000,
+      "route to the new master",
+    );
     expect(after.haproxy!.route.nodeId).toBe(after.nodes.find((n) => n.role === "master")!.id);
   });
 });

@@ -34,9 +34,14 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
   const deadlineAt = started + opts.section.deadline;
   const { clusters } = opts.section;
   const book = addressBook(clusters);
-  const auth = (c: RedisCluster): Pick<RedisTarget, "username" | "password"> => ({ username: c.username, password: c.passwordEnv ? opts.secret(c.passwordEnv) : undefined });
+  const auth = (c: RedisCluster): Pick<RedisTarget, "username" | "password"> => ({
+    username: c.username,
+    password: c.passwordEnv ? opts.secret(c.passwordEnv) : undefined,
+  });
   // Every HAProxy first: its route probe (a fresh connection through the frontend) is the longest call.
-  const proxies = clusters.map((c) => (c.haproxy ? buildHaproxy(c.name, c.haproxy, auth(c), deadlineAt, opts.signal) : Promise.resolve(null)));
+  const proxies = clusters.map((c) =>
+    c.haproxy ? buildHaproxy(c.name, c.haproxy, auth(c), deadlineAt, opts.signal) : Promise.resolve(null),
+  );
   const read = await Promise.all(
     clusters.map(async (c, i) => {
       const sentinelAuth = { password: c.sentinelPasswordEnv ? opts.secret(c.sentinelPasswordEnv) : undefined };
@@ -75,5 +80,11 @@ export async function collectSnapshot(opts: CollectOptions): Promise<Snapshot> {
     const cfg = clusters.find((c) => c.name === cs.name)!;
     cs.findings = deriveFindings(cs, { config: cfg, section: opts.section, book });
   }
-  return { id: randomUUID(), takenAt: new Date(started).toISOString(), durationMs: Date.now() - started, deadlineMs: opts.section.deadline, clusters: out };
+  return {
+    id: randomUUID(),
+    takenAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    deadlineMs: opts.section.deadline,
+    clusters: out,
+  };
 }

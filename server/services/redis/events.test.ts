@@ -3,15 +3,41 @@ import type { ClusterSnapshot, NodeState, SentinelState, Snapshot } from "@/lib/
 import { emptyNode } from "./build-node";
 import { diffSnapshots, shapeOf } from "./events";
 
-const node = (id: string, role: NodeState["role"], status: NodeState["status"] = "ok"): NodeState => ({ ...emptyNode(id, "h", 1), id, label: id, role, status });
-const sentinel = (masterNodeId: string): SentinelState =>
-  ({ id: "s", label: "s", host: "h", port: 2, status: "ok", error: null, latencyMs: 1, version: null, masterAddr: { host: "h", port: 1 }, masterNodeId, masterFlags: [], quorum: 2, numOtherSentinels: 2, replicas: [], sentinels: [], ckquorum: { ok: true, message: "OK" }, resolveHostnames: true, announceHostnames: true });
+const node = (id: string, role: NodeState["role"], status: NodeState["status"] = "ok"): NodeState => ({
+  ...emptyNode(id, "h", 1),
+  id,
+  label: id,
+  role,
+  status,
+});
+const sentinel = (masterNodeId: string): SentinelState => ({
+  id: "s",
+  label: "s",
+  host: "h",
+  port: 2,
+  status: "ok",
+  error: null,
+  latencyMs: 1,
+  version: null,
+  masterAddr: { host: "h", port: 1 },
+  masterNodeId,
+  masterFlags: [],
+  quorum: 2,
+  numOtherSentinels: 2,
+  replicas: [],
+  sentinels: [],
+  ckquorum: { ok: true, message: "OK" },
+  resolveHostnames: true,
+  announceHostnames: true,
+});
 const snap = (nodes: NodeState[], master: string, at: string): Snapshot => ({
   id: at,
   takenAt: at,
   durationMs: 1,
   deadlineMs: 1000,
-  clusters: [{ name: "v2", masterName: "mymaster", nodes, sentinels: [sentinel(master)], haproxy: null, findings: [] } satisfies ClusterSnapshot],
+  clusters: [
+    { name: "v2", masterName: "mymaster", nodes, sentinels: [sentinel(master)], haproxy: null, findings: [] } satisfies ClusterSnapshot,
+  ],
 });
 
 describe("role-change timeline", () => {

@@ -12,7 +12,8 @@ export function diffSnapshots(prev: Snapshot | null, next: Snapshot): NewEvent[]
   for (const cs of next.clusters) {
     const before = prev.clusters.find((c) => c.name === cs.name);
     if (!before) continue;
-    const ev = (kind: NewEvent["kind"], subject: string, detail: string) => out.push({ cluster: cs.name, at: next.takenAt, kind, subject, detail });
+    const ev = (kind: NewEvent["kind"], subject: string, detail: string) =>
+      out.push({ cluster: cs.name, at: next.takenAt, kind, subject, detail });
     for (const p of [...cs.nodes, ...cs.sentinels]) {
       const old = [...before.nodes, ...before.sentinels].find((x) => x.id === p.id);
       if (!old) continue;
@@ -28,7 +29,8 @@ export function diffSnapshots(prev: Snapshot | null, next: Snapshot): NewEvent[]
     if (a && b && a !== b) ev("failover", "sentinels", `master ${label(before, a)} → ${label(cs, b)}`);
     const ra = before.haproxy?.route.nodeId ?? null;
     const rb = cs.haproxy?.route.nodeId ?? null;
-    if (cs.haproxy && before.haproxy && ra !== rb && (ra || rb)) ev("route", cs.haproxy.name, `routes to ${label(before, ra)} → ${label(cs, rb)}`);
+    if (cs.haproxy && before.haproxy && ra !== rb && (ra || rb))
+      ev("route", cs.haproxy.name, `routes to ${label(before, ra)} → ${label(cs, rb)}`);
   }
   return out;
 }

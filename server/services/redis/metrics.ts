@@ -22,8 +22,13 @@ export async function collectRedisMetrics(registry: Registry): Promise<void> {
     const answering = c.sentinels.filter((s) => s.status === "ok");
     agree.set({ cluster: c.name }, answering.length > 0 && sentinelConsensus(c).votes.size === 1 ? 1 : 0);
     quorum.set({ cluster: c.name }, answering.length > 0 && answering.every((s) => s.ckquorum?.ok) ? 1 : 0);
-    if (c.haproxy) up.set({ haproxy: c.haproxy.name, backend: c.haproxy.backend }, c.haproxy.servers.filter((s) => s.status.startsWith("UP")).length);
-    for (const sev of ["critical", "warning", "info"]) findings.set({ cluster: c.name, severity: sev }, c.findings.filter((f) => f.severity === sev).length);
-    for (const m of c.nodes) for (const r of m.replicas) if (r.lagBytes !== null) lag.set({ cluster: c.name, node: c.nodes.find((n) => n.id === r.nodeId)?.label ?? `${r.host}:${r.port}` }, r.lagBytes);
+    if (c.haproxy)
+      up.set({ haproxy: c.haproxy.name, backend: c.haproxy.backend }, c.haproxy.servers.filter((s) => s.status.startsWith("UP")).length);
+    for (const sev of ["critical", "warning", "info"])
+      findings.set({ cluster: c.name, severity: sev }, c.findings.filter((f) => f.severity === sev).length);
+    for (const m of c.nodes)
+      for (const r of m.replicas)
+        if (r.lagBytes !== null)
+          lag.set({ cluster: c.name, node: c.nodes.find((n) => n.id === r.nodeId)?.label ?? `${r.host}:${r.port}` }, r.lagBytes);
   }
 }

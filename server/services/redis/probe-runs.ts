@@ -32,12 +32,26 @@ export async function recordProbeRuns(db: Db, s: Snapshot): Promise<void> {
       .limit(1)
       .executeTakeFirst();
     if (latest && latest.status === status) {
-      await db.updateTable("probe_runs").set({ finished_at: finishedAt, summary: summaryOf(s, c) }).where("id", "=", latest.id).execute();
+      await db
+        .updateTable("probe_runs")
+        .set({ finished_at: finishedAt, summary: summaryOf(s, c) })
+        .where("id", "=", latest.id)
+        .execute();
       continue;
     }
     await db
       .insertInto("probe_runs")
-      .values({ id: randomUUID(), kind: REDIS_RUN_KIND, target: c.name, started_at: s.takenAt, finished_at: finishedAt, status, trigger: "schedule", summary: summaryOf(s, c), error: null })
+      .values({
+        id: randomUUID(),
+        kind: REDIS_RUN_KIND,
+        target: c.name,
+        started_at: s.takenAt,
+        finished_at: finishedAt,
+        status,
+        trigger: "schedule",
+        summary: summaryOf(s, c),
+        error: null,
+      })
       .execute();
   }
 }

@@ -19,7 +19,8 @@ interface CacheState {
 }
 
 const g = globalThis as typeof globalThis & { __switchboardRedisCache?: CacheState };
-const state = (): CacheState => (g.__switchboardRedisCache ??= { latest: null, inflight: null, lastHistoryAt: 0, lastShape: "", collections: 0 });
+const state = (): CacheState =>
+  (g.__switchboardRedisCache ??= { latest: null, inflight: null, lastHistoryAt: 0, lastShape: "", collections: 0 });
 
 const finishedAt = (s: Snapshot) => Date.parse(s.takenAt) + s.durationMs;
 

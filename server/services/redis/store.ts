@@ -5,7 +5,10 @@ import type { NewEvent } from "./events";
 
 const count = (s: Snapshot, sev: string) => s.clusters.reduce((n, c) => n + c.findings.filter((f) => f.severity === sev).length, 0);
 
-export const stripInfo = (s: Snapshot): Snapshot => ({ ...s, clusters: s.clusters.map((c) => ({ ...c, nodes: c.nodes.map((n) => ({ ...n, info: {} })) })) });
+export const stripInfo = (s: Snapshot): Snapshot => ({
+  ...s,
+  clusters: s.clusters.map((c) => ({ ...c, nodes: c.nodes.map((n) => ({ ...n, info: {} })) })),
+});
 
 export async function saveLatest(db: Db, s: Snapshot): Promise<void> {
   const body = JSON.stringify(s);
@@ -21,7 +24,14 @@ export async function saveHistory(db: Db, s: Snapshot, events: NewEvent[], keepM
   await db.transaction().execute(async (tx) => {
     await tx
       .insertInto("redis_snapshots")
-      .values({ id: s.id, taken_at: s.takenAt, duration_ms: s.durationMs, body: JSON.stringify(stripped), critical: count(s, "critical"), warning: count(s, "warning") })
+      .values({
+        id: s.id,
+        taken_at: s.takenAt,
+        duration_ms: s.durationMs,
+        body: JSON.stringify(stripped),
+        critical: count(s, "critical"),
+        warning: count(s, "warning"),
+      })
       .execute();
     if (events.length) await tx.insertInto("redis_events").values(events).execute();
     const cutoff = new Date(Date.now() - keepMs).toISOString();
@@ -43,6 +53,11 @@ export async function listEvents(db: Db, limit = 100): Promise<RoleEvent[]> {
 }
 
 export async function listHistory(db: Db, limit = 50): Promise<{ id: string; takenAt: string; critical: number; warning: number }[]> {
-  const rows = await db.selectFrom("redis_snapshots").select(["id", "taken_at", "critical", "warning"]).orderBy("taken_at", "desc").limit(limit).execute();
+  const rows = await db
+    .selectFrom("redis_snapshots")
+    .select(["id", "taken_at", "critical", "warning"])
+    .orderBy("taken_at", "desc")
+    .limit(limit)
+    .execute();
   return rows.map((r) => ({ id: r.id, takenAt: r.taken_at, critical: r.critical, warning: r.warning }));
 }

@@ -77,11 +77,21 @@ export class NodeChecker {
     return p;
   }
 
-  private async analyseBody(repo: string, label: string, digest: string, res: ManifestResponse, depth: number, ancestors: string[]): Promise<NodeOutcome> {
+  private async analyseBody(
+    repo: string,
+    label: string,
+    digest: string,
+    res: ManifestResponse,
+    depth: number,
+    ancestors: string[],
+  ): Promise<NodeOutcome> {
     const parsed = parseManifest(res.body, res.mediaType || null);
     const here = step(label, digest, parsed.kind === "malformed" ? res.mediaType : parsed.mediaType);
     if (parsed.kind === "malformed") {
-      return { tree: node({ label, role: "image", digest, mediaType: res.mediaType, size: res.size, status: "broken", code: "MALFORMED" }), issues: [{ kind: "malformed", digest, path: [here], httpStatus: 200, code: parsed.reason }] };
+      return {
+        tree: node({ label, role: "image", digest, mediaType: res.mediaType, size: res.size, status: "broken", code: "MALFORMED" }),
+        issues: [{ kind: "malformed", digest, path: [here], httpStatus: 200, code: parsed.reason }],
+      };
     }
     if (parsed.kind === "index") {
       this.indexes++;
@@ -99,7 +109,16 @@ export class NodeChecker {
     const children = blobs.map((b, i) => {
       const issue = results[i];
       const status: TreeNode["status"] = b.d.foreign ? "skipped" : !issue ? "ok" : issue.kind === "not-cached" ? "not-cached" : "broken";
-      return node({ label: b.label, role: b.d.foreign ? "foreign-layer" : b.role, digest: b.d.digest, mediaType: b.d.mediaType, size: b.d.size, status, code: issue?.code ?? null, httpStatus: issue?.httpStatus ?? null });
+      return node({
+        label: b.label,
+        role: b.d.foreign ? "foreign-layer" : b.role,
+        digest: b.d.digest,
+        mediaType: b.d.mediaType,
+        size: b.d.size,
+        status,
+        code: issue?.code ?? null,
+        httpStatus: issue?.httpStatus ?? null,
+      });
     });
     const issues = results.filter((r): r is Issue => r !== null).map((i) => ({ ...i, path: [here, ...i.path] }));
     const status = issues.some((i) => i.kind !== "not-cached") ? "broken" : issues.length ? "not-cached" : "ok";
@@ -107,36 +126,98 @@ export class NodeChecker {
   }
 
   private childLabel(c: Descriptor): string {
-    return c.attestation ? `attestation${c.platform && c.platform !== "unknown/unknown" ? ` ${c.platform}` : ""}` : c.platform ? `${c.platform} child` : "child";
+    return c.attestation
+      ? `attestation${c.platform && c.platform !== "unknown/unknown" ? ` ${c.platform}` : ""}`
+      : c.platform
+        ? `${c.platform} child`
+        : "child";
   }
 
   private checkChild(repo: string, c: Descriptor, depth: number, ancestors: string[]): Promise<NodeOutcome> {
     const label = this.childLabel(c);
     const here = step(label, c.digest, c.mediaType || null);
     const bad = (reason: string): NodeOutcome => ({
-      tree: node({ label, role: "image", digest: c.digest, mediaType: c.mediaType, size: c.size, platform: c.platform, status: "broken", code: "MALFORMED" }),
+      tree: node({
+        label,
+        role: "image",
+        digest: c.digest,
+        mediaType: c.mediaType,
+        size: c.size,
+        platform: c.platform,
+        status: "broken",
+        code: "MALFORMED",
+      }),
       issues: [{ kind: "malformed", digest: c.digest, path: [here], httpStatus: null, code: reason }],
     });
     if (ancestors.includes(c.digest)) return Promise.resolve(bad("the index refers to itself (cycle)"));
     if (depth > this.maxDepth) return Promise.resolve(bad(`indexes nested deeper than ${this.maxDepth}`));
     const key = `${repo}@${c.digest}`;
     const memo = this.manifests.get(key);
-    if (memo) return memo.then((o) => ({ tree: { ...o.tree, label, platform: c.platform }, issues: o.issues.map((i) => ({ ...i, path: [here, ...i.path.slice(1)] })) }));
+    if (memo)
+      return memo.then((o) => ({
+        tree: { ...o.tree, label, platform: c.platform },
+        issues: o.issues.map((i) => ({ ...i, path: [here, ...i.path.slice(1)] })),
+      }));
     const p = this.fetchChild(repo, c, label, here, depth, ancestors);
     this.manifests.set(key, p);
     return p;
   }
 
-  private async fetchChild(repo: string, c: Descriptor, label: string, here: PathStep, depth: number, ancestors: string[]): Promise<NodeOutcome> {
+  private async fetchChild(
+    repo: string,
+    c: Descriptor,
+    label: string,
+    here: PathStep,
+    depth: number,
+    ancestors: string[],
+  ): Promise<NodeOutcome> {
     if (this.mirror) {
       const head = await this.run(() => this.client.headManifest(repo, c.digest, this.signal));
-      if (head.ok) return { tree: node({ label, role: isIndexType(c.mediaType) ? "index" : "image", digest: c.digest, mediaType: c.mediaType, size: c.size, platform: c.platform, status: "unchecked" }), issues: [] };
-      return { tree: node({ label, role: "image", digest: c.digest, mediaType: c.mediaType, size: c.size, platform: c.platform, status: "not-cached", code: head.code, httpStatus: head.status }), issues: [issueFrom("not-cached", head, c.digest, [here])] };
+      if (head.ok)
+        return {
+          tree: node({
+            label,
+            role: isIndexType(c.mediaType) ? "index" : "image",
+            digest: c.digest,
+            mediaType: c.mediaType,
+            size: c.size,
+            platform: c.platform,
+            status: "unchecked",
+          }),
+          issues: [],
+        };
+      return {
+        tree: node({
+          label,
+          role: "image",
+          digest: c.digest,
+          mediaType: c.mediaType,
+          size: c.size,
+          platform: c.platform,
+          status: "not-cached",
+          code: head.code,
+          httpStatus: head.status,
+        }),
+        issues: [issueFrom("not-cached", head, c.digest, [here])],
+      };
     }
     const res = await this.run(() => this.client.getManifest(repo, c.digest, this.signal));
     if (!res.ok) {
       const kind = manifestKind(res, false);
-      return { tree: node({ label, role: "image", digest: c.digest, mediaType: c.mediaType, size: c.size, platform: c.platform, status: kind === "registry-error" || kind === "unauthorized" ? "error" : "broken", code: res.code, httpStatus: res.status }), issues: [issueFrom(kind, res, c.digest, [here])] };
+      return {
+        tree: node({
+          label,
+          role: "image",
+          digest: c.digest,
+          mediaType: c.mediaType,
+          size: c.size,
+          platform: c.platform,
+          status: kind === "registry-error" || kind === "unauthorized" ? "error" : "broken",
+          code: res.code,
+          httpStatus: res.status,
+        }),
+        issues: [issueFrom(kind, res, c.digest, [here])],
+      };
     }
     const out = await this.analyseBody(repo, label, c.digest, res, depth, [...ancestors, c.digest]);
     return { tree: { ...out.tree, platform: c.platform }, issues: out.issues };
@@ -151,9 +232,11 @@ export class NodeChecker {
     let p = this.blobs.get(key);
     if (!p) {
       const deep = this.mode === "deep" || (this.mode === "sample" && this.random() < this.sampleShare);
-      p = this.run(() => (deep && !this.mirror ? this.client.verifyBlob(repo, d.digest, d.size, this.signal) : this.client.headBlob(repo, d.digest, this.signal))).then((r) =>
-        r.ok ? null : issueFrom(blobKind(r, role, this.mirror), r, d.digest, []),
-      );
+      p = this.run(() =>
+        deep && !this.mirror
+          ? this.client.verifyBlob(repo, d.digest, d.size, this.signal)
+          : this.client.headBlob(repo, d.digest, this.signal),
+      ).then((r) => (r.ok ? null : issueFrom(blobKind(r, role, this.mirror), r, d.digest, [])));
       this.blobs.set(key, p);
     }
     return p.then((i) => (i ? { ...i, path: [step(label, d.digest, d.mediaType || null)] } : null));

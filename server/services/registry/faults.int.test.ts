@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { eventually, fault } from "@/test/lab";
-import { useLabConfig as labConfig } from "@/test/lab-config";
+import { setupLabConfig as labConfig } from "@/test/lab-config";
 import { closeRegistryPools } from "@/server/clients/registry";
 import { BROKEN_KINDS } from "@/lib/registry/finding";
 import { isProbeRunning, runRegistryProbe } from "./run-probe";

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { useLabConfig as labConfig } from "@/test/lab-config";
+import { setupLabConfig as labConfig } from "@/test/lab-config";
 import { closeRegistryPools } from "@/server/clients/registry";
 import { checkGcDryRun, lastGcCheck } from "./gc-check";
 import { openFindings } from "./read-model";
@@ -26,10 +26,16 @@ describe("GC pre-flight against the lab's real garbage-collect --dry-run output"
 
   it("a pasted dry run replaces the findings of the last check; a safe one clears them", async () => {
     const one = reg.gcUnsafe.find((g) => g.repo === "list-00")!;
-    const pasted = await checkGcDryRun("lab", { text: `list-00\nlist-00: marking manifest sha256:${"0".repeat(64)} \nmanifest eligible for deletion: ${one.digest}\n`, trigger: "test" });
+    const pasted = await checkGcDryRun("lab", {
+      text: `list-00\nlist-00: marking manifest sha256:${"0".repeat(64)} \nmanifest eligible for deletion: ${one.digest}\n`,
+      trigger: "test",
+    });
     expect(pasted).toMatchObject({ source: "pasted", eligible: 1, unsafe: 1 });
     expect((await gcFindings()).map(key)).toEqual([key(one)]);
-    const safe = await checkGcDryRun("lab", { text: "svc-000\n1 blobs marked, 0 blobs and 0 manifests eligible for deletion\n", trigger: "test" });
+    const safe = await checkGcDryRun("lab", {
+      text: "svc-000\n1 blobs marked, 0 blobs and 0 manifests eligible for deletion\n",
+      trigger: "test",
+    });
     expect(safe.unsafe).toBe(0);
     expect(await gcFindings()).toEqual([]);
   });

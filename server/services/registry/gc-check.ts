@@ -62,21 +62,45 @@ export async function checkGcDryRun(registry: string, input: { text?: string; tr
   }
   const eligible = [...parseGcDryRun(text).values()].reduce((n, s) => n + s.size, 0);
   const live = await liveIndexes(registry);
-  if (live.length === 0 && eligible > 0) throw new Precondition("No walk has stored the tag trees yet: run the probe first, then check the dry run.");
+  if (live.length === 0 && eligible > 0)
+    throw new Precondition("No walk has stored the tag trees yet: run the probe first, then check the dry run.");
   const findings = findGcUnsafe(text, live);
   const db = await getDb();
   const runId = randomUUID();
   const now = nowIso();
   const summary: GcCheckResult = { runId, checkedAt: now, source, eligible, unsafe: findings.length, liveIndexes: live.length };
-  await db.insertInto("probe_runs").values({ id: runId, kind: GC_KIND, target: registry, started_at: now, finished_at: now, status: findings.length ? "failed" : "ok", trigger: input.trigger, summary: JSON.stringify(summary), error: null }).execute();
+  await db
+    .insertInto("probe_runs")
+    .values({
+      id: runId,
+      kind: GC_KIND,
+      target: registry,
+      started_at: now,
+      finished_at: now,
+      status: findings.length ? "failed" : "ok",
+      trigger: input.trigger,
+      summary: JSON.stringify(summary),
+      error: null,
+    })
+    .execute();
   await saveFindings(db, registry, runId, now, findings, "all", (kind) => kind === "gc-unsafe");
-  logger.info({ op: "registry.gcCheck", registry, source, eligible, unsafe: findings.length, trigger: input.trigger }, "GC dry run checked");
+  logger.info(
+    { op: "registry.gcCheck", registry, source, eligible, unsafe: findings.length, trigger: input.trigger },
+    "GC dry run checked",
+  );
   return summary;
 }
 
 /** The last GC pre-flight of a registry, for the page. */
 export async function lastGcCheck(registry: string): Promise<GcCheckResult | null> {
   const db = await getDb();
-  const row = await db.selectFrom("probe_runs").select(["summary"]).where("kind", "=", GC_KIND).where("target", "=", registry).orderBy("started_at", "desc").limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom("probe_runs")
+    .select(["summary"])
+    .where("kind", "=", GC_KIND)
+    .where("target", "=", registry)
+    .orderBy("started_at", "desc")
+    .limit(1)
+    .executeTakeFirst();
   return row?.summary ? (JSON.parse(row.summary) as GcCheckResult) : null;
 }

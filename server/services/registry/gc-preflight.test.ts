@@ -23,7 +23,17 @@ describe("GC pre-flight", () => {
   });
 
   it("flags only children of live tagged indexes", () => {
-    const live = [{ repo: "infra-ci", tag: "latest", digest: d("1"), children: [{ digest: d("a"), label: "linux/amd64 child" }, { digest: d("9"), label: "linux/arm64 child" }] }];
+    const live = [
+      {
+        repo: "infra-ci",
+        tag: "latest",
+        digest: d("1"),
+        children: [
+          { digest: d("a"), label: "linux/amd64 child" },
+          { digest: d("9"), label: "linux/arm64 child" },
+        ],
+      },
+    ];
     const out = findGcUnsafe(sample, live);
     expect(out.map((f) => [f.repo, f.digest, f.tags])).toEqual([["infra-ci", d("a"), ["latest"]]]);
     expect(out[0]!.diagnosis).toContain("do not run GC");

@@ -45,7 +45,16 @@ export function findGcUnsafe(text: string, live: LiveIndex[]): RawFinding[] {
         { label: `${idx.repo}:${idx.tag}`, digest: idx.digest, mediaType: null },
         { label: child.label, digest: child.digest, mediaType: null },
       ];
-      byKey.set(key, { kind: "gc-unsafe", repo: idx.repo, tags: [idx.tag], digest: child.digest, path, httpStatus: null, code: "GC_ELIGIBLE", diagnosis: diagnose("gc-unsafe", path, null, null) });
+      byKey.set(key, {
+        kind: "gc-unsafe",
+        repo: idx.repo,
+        tags: [idx.tag],
+        digest: child.digest,
+        path,
+        httpStatus: null,
+        code: "GC_ELIGIBLE",
+        diagnosis: diagnose("gc-unsafe", path, null, null),
+      });
     }
   }
   return [...byKey.values()];

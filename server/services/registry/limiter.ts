@@ -16,7 +16,12 @@ export function createLimiter(size: number) {
 
 /** Compiles `app-*`-style patterns (only * is special). */
 export function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, "\\$&")).join(".*")}$`);
+  return new RegExp(
+    `^${glob
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\/]/g, "\\$&"))
+      .join(".*")}$`,
+  );
 }
 
 export function repoFilter(include: string[], exclude: string[]): (repo: string) => boolean {

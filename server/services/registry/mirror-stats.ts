@@ -3,7 +3,9 @@ import { z } from "zod";
 import { fetchJson } from "@/server/clients/registry";
 
 const Counter = z.object({ Requests: z.number(), Hits: z.number() }).partial();
-const Vars = z.object({ registry: z.object({ proxy: z.object({ blobs: Counter.optional(), manifests: Counter.optional() }).optional() }).optional() });
+const Vars = z.object({
+  registry: z.object({ proxy: z.object({ blobs: Counter.optional(), manifests: Counter.optional() }).optional() }).optional(),
+});
 
 /** Hit rate of a pull-through mirror from distribution's /debug/vars (null when unknown). */
 export async function mirrorHitRate(url: string): Promise<number | null> {

@@ -17,13 +17,35 @@ describe("parseManifest", () => {
   });
 
   it("never throws on arbitrary strings", () => {
-    fc.assert(fc.property(fc.string(), (s) => void expect(parseManifest(s, null).kind).toBe("malformed")), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string(), (s) => void expect(parseManifest(s, null).kind).toBe("malformed")),
+      { numRuns: 500 },
+    );
   });
 
   it("never throws on manifest-shaped objects with arbitrary fields", () => {
-    const desc = fc.record({ mediaType: fc.oneof(fc.string(), fc.constant(MEDIA.ociManifest)), digest: fc.oneof(fc.string(), fc.constant(d("a"))), size: fc.oneof(fc.integer(), fc.double(), fc.string()) }, { requiredKeys: [] });
-    const doc = fc.record({ schemaVersion: fc.oneof(fc.constant(2), fc.integer()), mediaType: fc.constantFrom(...Object.values(MEDIA)), manifests: fc.array(desc), config: desc, layers: fc.array(desc) }, { requiredKeys: [] });
-    fc.assert(fc.property(doc, (v) => void parseManifest(JSON.stringify(v), null)), { numRuns: 2000 });
+    const desc = fc.record(
+      {
+        mediaType: fc.oneof(fc.string(), fc.constant(MEDIA.ociManifest)),
+        digest: fc.oneof(fc.string(), fc.constant(d("a"))),
+        size: fc.oneof(fc.integer(), fc.double(), fc.string()),
+      },
+      { requiredKeys: [] },
+    );
+    const doc = fc.record(
+      {
+        schemaVersion: fc.oneof(fc.constant(2), fc.integer()),
+        mediaType: fc.constantFrom(...Object.values(MEDIA)),
+        manifests: fc.array(desc),
+        config: desc,
+        layers: fc.array(desc),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(doc, (v) => void parseManifest(JSON.stringify(v), null)),
+      { numRuns: 2000 },
+    );
   });
 
   it("reads an OCI index with platforms and attestation manifests", () => {
@@ -32,7 +54,13 @@ describe("parseManifest", () => {
       mediaType: MEDIA.ociIndex,
       manifests: [
         { mediaType: MEDIA.ociManifest, digest: d("a"), size: 10, platform: { os: "linux", architecture: "arm64", variant: "v8" } },
-        { mediaType: MEDIA.ociManifest, digest: d("b"), size: 11, platform: { os: "unknown", architecture: "unknown" }, annotations: { "vnd.docker.reference.type": "attestation-manifest" } },
+        {
+          mediaType: MEDIA.ociManifest,
+          digest: d("b"),
+          size: 11,
+          platform: { os: "unknown", architecture: "unknown" },
+          annotations: { "vnd.docker.reference.type": "attestation-manifest" },
+        },
       ],
     });
     const r = parseManifest(body, MEDIA.ociIndex);

@@ -49,9 +49,11 @@ export function parseManifest(body: string, contentType: string | null): ParsedM
     return { kind: "malformed", reason: "the manifest is not valid JSON" };
   }
   if (!isObj(doc)) return { kind: "malformed", reason: "the manifest is not a JSON object" };
-  if (doc.schemaVersion !== 2) return { kind: "malformed", reason: `unsupported schemaVersion ${JSON.stringify(doc.schemaVersion ?? null)?.slice(0, 20)}` };
+  if (doc.schemaVersion !== 2)
+    return { kind: "malformed", reason: `unsupported schemaVersion ${JSON.stringify(doc.schemaVersion ?? null)?.slice(0, 20)}` };
   const declared = typeof doc.mediaType === "string" ? doc.mediaType : null;
-  const mediaType = declared ?? (contentType && KNOWN.has(contentType) ? contentType : Array.isArray(doc.manifests) ? MEDIA.ociIndex : MEDIA.ociManifest);
+  const mediaType =
+    declared ?? (contentType && KNOWN.has(contentType) ? contentType : Array.isArray(doc.manifests) ? MEDIA.ociIndex : MEDIA.ociManifest);
   if (!KNOWN.has(mediaType)) return { kind: "malformed", reason: `unknown media type ${mediaType.slice(0, 80)}` };
   if (mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList) {
     if (!Array.isArray(doc.manifests)) return { kind: "malformed", reason: "the index has no manifests list" };
@@ -59,7 +61,8 @@ export function parseManifest(body: string, contentType: string | null): ParsedM
     for (const [i, m] of doc.manifests.entries()) {
       const d = descriptor(m, `manifests[${i}]`);
       if (typeof d === "string") return { kind: "malformed", reason: d };
-      if (d.mediaType && !KNOWN.has(d.mediaType)) return { kind: "malformed", reason: `manifests[${i}] has unknown media type ${d.mediaType.slice(0, 80)}` };
+      if (d.mediaType && !KNOWN.has(d.mediaType))
+        return { kind: "malformed", reason: `manifests[${i}] has unknown media type ${d.mediaType.slice(0, 80)}` };
       children.push(d);
     }
     return { kind: "index", mediaType, children };

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { Registry } from "prom-client";
 import { fault, eventually } from "@/test/lab";
-import { useLabConfig as labConfig } from "@/test/lab-config";
+import { setupLabConfig as labConfig } from "@/test/lab-config";
 import { closeRegistryPools, RegistryClient } from "@/server/clients/registry";
 import { walkRegistry } from "./walker";
 import { runRegistryProbe } from "./run-probe";
@@ -63,12 +63,15 @@ describe("probe runs, stored results and metrics", () => {
     expect(o.stale).toBe(false);
     expect(o.catalogAccessible).toBe(true);
     expect(o.findings[0]!.kind).toBe("orphaned-child");
-    expect(new Set(o.findings.filter((f) => f.kind !== "gc-unsafe").map((f) => f.repo))).toEqual(new Set(["infra-ci", "cleanup-victim", "missing-config", "missing-layer", "hollow-layer"]));
+    expect(new Set(o.findings.filter((f) => f.kind !== "gc-unsafe").map((f) => f.repo))).toEqual(
+      new Set(["infra-ci", "cleanup-victim", "missing-config", "missing-layer", "hollow-layer"]),
+    );
     const text = await gauges();
     const inst = `instance="127.0.0.1:${new URL(reg.url).port}"`;
     expect(text).toContain(`registry_manifest_integrity_failures{${inst}} 5`);
     expect(text).toContain(`registry_manifest_integrity_catalog_accessible{${inst}} 1`);
-    for (const g of ["repos_checked", "tags_checked", "indexes_checked", "last_run_timestamp", "blobs_checked"]) expect(text).toContain(`registry_manifest_integrity_${g}{${inst}}`);
+    for (const g of ["repos_checked", "tags_checked", "indexes_checked", "last_run_timestamp", "blobs_checked"])
+      expect(text).toContain(`registry_manifest_integrity_${g}{${inst}}`);
     expect(text).toContain(`registry_manifest_integrity_repo_failures{${inst},repo="infra-ci"} 2`);
     expect(text).not.toMatch(/sha256/);
   });

@@ -9,7 +9,15 @@ import { mirrorHitRate } from "./mirror-stats";
 import { PROBE_KIND, type RunSummary } from "./run-probe";
 import { parseTree, toFinding } from "./store-findings";
 
-type RunRow = { id: string; status: string; trigger: string; started_at: string; finished_at: string | null; summary: string | null; error: string | null };
+type RunRow = {
+  id: string;
+  status: string;
+  trigger: string;
+  started_at: string;
+  finished_at: string | null;
+  summary: string | null;
+  error: string | null;
+};
 
 function toRunView(r: RunRow): RunView {
   const s = r.summary ? (JSON.parse(r.summary) as Partial<RunSummary>) : {};
@@ -36,8 +44,15 @@ const rank = (f: Finding) => {
 
 export async function openFindings(registry: string): Promise<Finding[]> {
   const db = await getDb();
-  const rows = await db.selectFrom("registry_findings").selectAll().where("registry", "=", registry).where("resolved_at", "is", null).execute();
-  return rows.map(toFinding).sort((a, b) => rank(a) - rank(b) || a.repo.localeCompare(b.repo) || (a.digest ?? "").localeCompare(b.digest ?? ""));
+  const rows = await db
+    .selectFrom("registry_findings")
+    .selectAll()
+    .where("registry", "=", registry)
+    .where("resolved_at", "is", null)
+    .execute();
+  return rows
+    .map(toFinding)
+    .sort((a, b) => rank(a) - rank(b) || a.repo.localeCompare(b.repo) || (a.digest ?? "").localeCompare(b.digest ?? ""));
 }
 
 /** The open findings of one image (what a rebuild button shows and what verifyImage returns). */
@@ -47,7 +62,14 @@ export async function imageFindings(registry: string, repo: string, tag: string)
 
 async function runs(name: string, limit: number): Promise<RunRow[]> {
   const db = await getDb();
-  return db.selectFrom("probe_runs").select(["id", "status", "trigger", "started_at", "finished_at", "summary", "error"]).where("kind", "=", PROBE_KIND).where("target", "=", name).orderBy("started_at", "desc").limit(limit).execute();
+  return db
+    .selectFrom("probe_runs")
+    .select(["id", "status", "trigger", "started_at", "finished_at", "summary", "error"])
+    .where("kind", "=", PROBE_KIND)
+    .where("target", "=", name)
+    .orderBy("started_at", "desc")
+    .limit(limit)
+    .execute();
 }
 
 export async function latestRuns(name: string) {
@@ -63,9 +85,14 @@ export async function latestRuns(name: string) {
 
 /** Why the results on the page are stale, or null when they are current. */
 function staleness(staleAfterMs: number, walk: RunView | null, run: RunView | null): string | null {
-  if (!walk?.finishedAt) return run?.status === "could-not-run" ? `no walk has completed: ${run.reason ?? "the probe could not run"}` : "no walk has completed yet";
-  if (run && run.id !== walk.id && run.status === "could-not-run") return `the latest run could not check (${run.reason ?? "unknown reason"}); these are the results of the last completed walk`;
-  if (Date.now() - Date.parse(walk.finishedAt) > staleAfterMs) return `no completed walk for more than ${Math.round(staleAfterMs / 60_000)} min`;
+  if (!walk?.finishedAt)
+    return run?.status === "could-not-run"
+      ? `no walk has completed: ${run.reason ?? "the probe could not run"}`
+      : "no walk has completed yet";
+  if (run && run.id !== walk.id && run.status === "could-not-run")
+    return `the latest run could not check (${run.reason ?? "unknown reason"}); these are the results of the last completed walk`;
+  if (Date.now() - Date.parse(walk.finishedAt) > staleAfterMs)
+    return `no completed walk for more than ${Math.round(staleAfterMs / 60_000)} min`;
   return null;
 }
 
@@ -112,14 +139,37 @@ export async function listTags(registry: string, q: string, limit: number, offse
   let query = db.selectFrom("registry_tags").where("registry", "=", registry);
   if (q) query = query.where((eb) => eb.or([eb("repo", "like", `%${q}%`), eb("tag", "like", `%${q}%`)]));
   const total = Number((await query.select((eb) => eb.fn.countAll().as("n")).executeTakeFirst())?.n ?? 0);
-  const rows = await query.select(["repo", "tag", "digest", "media_type", "status", "checked_at"]).orderBy("status", "asc").orderBy("repo").orderBy("tag").limit(limit).offset(offset).execute();
-  return { total, rows: rows.map((r) => ({ repo: r.repo, tag: r.tag, digest: r.digest, mediaType: r.media_type, status: r.status, checkedAt: r.checked_at })) };
+  const rows = await query
+    .select(["repo", "tag", "digest", "media_type", "status", "checked_at"])
+    .orderBy("status", "asc")
+    .orderBy("repo")
+    .orderBy("tag")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return {
+    total,
+    rows: rows.map((r) => ({
+      repo: r.repo,
+      tag: r.tag,
+      digest: r.digest,
+      mediaType: r.media_type,
+      status: r.status,
+      checkedAt: r.checked_at,
+    })),
+  };
 }
 
 export async function tagDetail(registry: string, repo: string, tag: string): Promise<TagDetail> {
   findRegistry(registry);
   const db = await getDb();
-  const r = await db.selectFrom("registry_tags").selectAll().where("registry", "=", registry).where("repo", "=", repo).where("tag", "=", tag).executeTakeFirst();
+  const r = await db
+    .selectFrom("registry_tags")
+    .selectAll()
+    .where("registry", "=", registry)
+    .where("repo", "=", repo)
+    .where("tag", "=", tag)
+    .executeTakeFirst();
   return {
     registry,
     row: r ? { repo: r.repo, tag: r.tag, digest: r.digest, mediaType: r.media_type, status: r.status, checkedAt: r.checked_at } : null,

@@ -4,13 +4,18 @@ import path from "node:path";
 import { diagnose } from "@/lib/registry/diagnose";
 import type { RawFinding } from "./walk-types";
 
-const exists = (p: string) => access(p).then(() => true, () => false);
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
 const hexDirs = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter((h) => /^[a-f0-9]{64}$/.test(h));
 
 async function findRepos(dir: string, prefix: string, out: string[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   if (entries.some((e) => e.name === "_manifests" || e.name === "_layers")) out.push(prefix);
-  for (const e of entries) if (e.isDirectory() && !e.name.startsWith("_")) await findRepos(path.join(dir, e.name), prefix ? `${prefix}/${e.name}` : e.name, out);
+  for (const e of entries)
+    if (e.isDirectory() && !e.name.startsWith("_")) await findRepos(path.join(dir, e.name), prefix ? `${prefix}/${e.name}` : e.name, out);
 }
 
 /**
@@ -28,7 +33,16 @@ export async function scanStorage(root: string): Promise<{ findings: RawFinding[
     for (const hex of await hexDirs(path.join(rdir, "_layers", "sha256"))) {
       if (!(await exists(path.join(rdir, "_layers", "sha256", hex, "link"))) || (await exists(blob(hex)))) continue;
       const p = [{ label: `${repo} _layers`, digest: `sha256:${hex}`, mediaType: null }];
-      findings.push({ kind: "dangling-layer-link", repo, tags: [], digest: `sha256:${hex}`, path: p, httpStatus: null, code: "BLOB_DATA_MISSING", diagnosis: diagnose("dangling-layer-link", p, null, null) });
+      findings.push({
+        kind: "dangling-layer-link",
+        repo,
+        tags: [],
+        digest: `sha256:${hex}`,
+        path: p,
+        httpStatus: null,
+        code: "BLOB_DATA_MISSING",
+        diagnosis: diagnose("dangling-layer-link", p, null, null),
+      });
     }
     const tagsOf = new Map<string, string[]>();
     for (const tag of await readdir(path.join(rdir, "_manifests", "tags")).catch(() => [] as string[])) {
@@ -55,7 +69,16 @@ export async function scanStorage(root: string): Promise<{ findings: RawFinding[
           { label: tags.length ? `${repo}:${tags[0]}` : `${repo}@index`, digest: `sha256:${hex}`, mediaType: null },
           { label: "child", digest: c.digest, mediaType: null },
         ];
-        findings.push({ kind: "missing-revision-link", repo, tags, digest: c.digest, path: p, httpStatus: null, code: "REVISION_LINK_MISSING", diagnosis: diagnose("missing-revision-link", p, null, null) });
+        findings.push({
+          kind: "missing-revision-link",
+          repo,
+          tags,
+          digest: c.digest,
+          path: p,
+          httpStatus: null,
+          code: "REVISION_LINK_MISSING",
+          diagnosis: diagnose("missing-revision-link", p, null, null),
+        });
       }
     }
   }

@@ -14,7 +14,10 @@ function imageStatus(issues: Issue[]): TagResult["status"] {
 
 function uncheckedReason(unchecked: RawFinding[], tags: number, total: number): string {
   const f = unchecked[0]!;
-  const what = f.kind === "unauthorized" ? "the registry refused the probe's credentials" : `the registry failed (${f.httpStatus ? `HTTP ${f.httpStatus}` : (f.code ?? "error").toLowerCase()})`;
+  const what =
+    f.kind === "unauthorized"
+      ? "the registry refused the probe's credentials"
+      : `the registry failed (${f.httpStatus ? `HTTP ${f.httpStatus}` : (f.code ?? "error").toLowerCase()})`;
   return `${what}: ${tags} of ${total} tags could not be checked`;
 }
 
@@ -28,9 +31,26 @@ export async function walkRegistry(client: RegistryClient, connections: number, 
   const startedAt = new Date(started).toISOString();
   const limit = createLimiter(Math.max(1, connections));
   const pageSize = opts.pageSize ?? 1000;
-  const checker = new NodeChecker(client, limit, opts.mode, opts.mirror ?? false, opts.maxDepth ?? 4, opts.random ?? Math.random, opts.sampleShare ?? 0.1, opts.signal);
+  const checker = new NodeChecker(
+    client,
+    limit,
+    opts.mode,
+    opts.mirror ?? false,
+    opts.maxDepth ?? 4,
+    opts.random ?? Math.random,
+    opts.sampleShare ?? 0.1,
+    opts.signal,
+  );
   const requests0 = client.requests;
-  const progress: WalkProgress = { phase: "catalog", reposDone: 0, reposTotal: 0, tagsDone: 0, tagsTotal: 0, requestsDone: 0, requestsKnown: 0 };
+  const progress: WalkProgress = {
+    phase: "catalog",
+    reposDone: 0,
+    reposTotal: 0,
+    tagsDone: 0,
+    tagsTotal: 0,
+    requestsDone: 0,
+    requestsKnown: 0,
+  };
   const report = () => {
     progress.requestsDone = client.requests - requests0;
     progress.requestsKnown = Math.max(progress.requestsDone, checker.scheduled + progress.reposTotal + progress.tagsTotal);
@@ -48,12 +68,35 @@ export async function walkRegistry(client: RegistryClient, connections: number, 
   } else {
     const cat = await client.catalog(pageSize, opts.signal);
     if (!cat.ok) {
-      const reason = cat.code === "UNAUTHORIZED" || cat.code === "DENIED" ? "unauthorized: the registry refused the probe's credentials" : `catalog inaccessible: ${cat.status ? `HTTP ${cat.status}, ` : ""}${cat.reason}`;
+      const reason =
+        cat.code === "UNAUTHORIZED" || cat.code === "DENIED"
+          ? "unauthorized: the registry refused the probe's credentials"
+          : `catalog inaccessible: ${cat.status ? `HTTP ${cat.status}, ` : ""}${cat.reason}`;
       const findings: RawFinding[] =
         cat.code === "UNAUTHORIZED" || cat.code === "DENIED"
-          ? [{ kind: "unauthorized", repo: "", tags: [], digest: null, path: [{ label: "_catalog", digest: null, mediaType: null }], httpStatus: cat.status, code: cat.code, diagnosis: diagnose("unauthorized", [{ label: "_catalog", digest: null, mediaType: null }], cat.status, cat.code) }]
+          ? [
+              {
+                kind: "unauthorized",
+                repo: "",
+                tags: [],
+                digest: null,
+                path: [{ label: "_catalog", digest: null, mediaType: null }],
+                httpStatus: cat.status,
+                code: cat.code,
+                diagnosis: diagnose("unauthorized", [{ label: "_catalog", digest: null, mediaType: null }], cat.status, cat.code),
+              },
+            ]
           : [];
-      return { ...base, status: "could-not-run", catalogAccessible: false, reason, counts: { ...empty, requests: client.requests - requests0 }, findings, tags: [], durationMs: Date.now() - started };
+      return {
+        ...base,
+        status: "could-not-run",
+        catalogAccessible: false,
+        reason,
+        counts: { ...empty, requests: client.requests - requests0 },
+        findings,
+        tags: [],
+        durationMs: Date.now() - started,
+      };
     }
     const keep = repoFilter(opts.include ?? [], opts.exclude ?? []);
     plan = cat.items.filter(keep).map((repo) => ({ repo, tags: null }));
@@ -92,8 +135,17 @@ export async function walkRegistry(client: RegistryClient, connections: number, 
           return;
         }
       }
-      const kind: FindingKind = res.code === "UNAUTHORIZED" || res.code === "DENIED" ? "unauthorized" : res.code === "TOO_LARGE" ? "malformed" : "registry-error";
-      issues = [{ kind: opts.mirror && kind === "registry-error" ? "not-cached" : kind, digest: null, path: [{ label, digest: null, mediaType: null }], httpStatus: res.status, code: res.code }];
+      const kind: FindingKind =
+        res.code === "UNAUTHORIZED" || res.code === "DENIED" ? "unauthorized" : res.code === "TOO_LARGE" ? "malformed" : "registry-error";
+      issues = [
+        {
+          kind: opts.mirror && kind === "registry-error" ? "not-cached" : kind,
+          digest: null,
+          path: [{ label, digest: null, mediaType: null }],
+          httpStatus: res.status,
+          code: res.code,
+        },
+      ];
     } else {
       const out = await checker.analyse(repo, label, res, 0, []);
       digest = out.tree.digest;
@@ -115,7 +167,20 @@ export async function walkRegistry(client: RegistryClient, connections: number, 
           const listed = await limit(() => client.tags(item.repo, pageSize, opts.signal));
           if (!listed.ok) {
             if (listed.code === "NAME_UNKNOWN" || listed.status === 404) changed.push(`${item.repo} was deleted during the walk`);
-            else issuesByTag.push({ repo: item.repo, tag: "", issues: [{ kind: listed.code === "UNAUTHORIZED" || listed.code === "DENIED" ? "unauthorized" : "registry-error", digest: null, path: [{ label: `${item.repo} tags`, digest: null, mediaType: null }], httpStatus: listed.status, code: listed.code }] });
+            else
+              issuesByTag.push({
+                repo: item.repo,
+                tag: "",
+                issues: [
+                  {
+                    kind: listed.code === "UNAUTHORIZED" || listed.code === "DENIED" ? "unauthorized" : "registry-error",
+                    digest: null,
+                    path: [{ label: `${item.repo} tags`, digest: null, mediaType: null }],
+                    httpStatus: listed.status,
+                    code: listed.code,
+                  },
+                ],
+              });
             progress.reposDone++;
             continue;
           }
@@ -141,7 +206,17 @@ export async function walkRegistry(client: RegistryClient, connections: number, 
       const f = merged.get(key);
       if (f) {
         if (tag && !f.tags.includes(tag)) f.tags.push(tag);
-      } else merged.set(key, { kind: i.kind, repo, tags: tag ? [tag] : [], digest: i.digest, path: i.path, httpStatus: i.httpStatus, code: i.code, diagnosis: diagnose(i.kind, i.path, i.httpStatus, i.code) });
+      } else
+        merged.set(key, {
+          kind: i.kind,
+          repo,
+          tags: tag ? [tag] : [],
+          digest: i.digest,
+          path: i.path,
+          httpStatus: i.httpStatus,
+          code: i.code,
+          diagnosis: diagnose(i.kind, i.path, i.httpStatus, i.code),
+        });
     }
   }
   const findings = [...merged.values()];

@@ -8,11 +8,24 @@ export function HaproxyLayer({ cluster, haproxy: h, pos }: { cluster: ClusterSna
   const routed = cluster.nodes.find((n) => n.id === h.route.nodeId)?.label;
   return (
     <g data-testid={`haproxy-${cluster.name}`}>
-      <rect x={W / 2 - 130} y={14} width={260} height={50} rx={8} strokeWidth={2} className="fill-violet-50 stroke-violet-600 dark:fill-violet-950" />
+      <rect
+        x={W / 2 - 130}
+        y={14}
+        width={260}
+        height={50}
+        rx={8}
+        strokeWidth={2}
+        className="fill-violet-50 stroke-violet-600 dark:fill-violet-950"
+      />
       <text x={W / 2} y={35} textAnchor="middle" className="fill-current text-[14px] font-semibold">
         HAProxy {h.name} · {h.backend}
       </text>
-      <text x={W / 2} y={54} textAnchor="middle" className={`text-[13px] ${h.route.ok && routed ? "fill-current" : "fill-red-600 dark:fill-red-400"}`}>
+      <text
+        x={W / 2}
+        y={54}
+        textAnchor="middle"
+        className={`text-[13px] ${h.route.ok && routed ? "fill-current" : "fill-red-600 dark:fill-red-400"}`}
+      >
         {h.route.ok ? `routes to ${routed ?? "an unknown process"}` : `route: ${h.route.error ?? "unknown"}`}
       </text>
       {h.servers.map((s) => {
@@ -29,9 +42,16 @@ export function HaproxyLayer({ cluster, haproxy: h, pos }: { cluster: ClusterSna
               y2={p.y}
               strokeWidth={isRoute ? 3.5 : 1.5}
               strokeDasharray={up ? undefined : "3 5"}
-              className={isRoute ? "stroke-violet-600 dark:stroke-violet-400" : up ? "stroke-violet-400" : "stroke-slate-400 dark:stroke-slate-500"}
+              className={
+                isRoute ? "stroke-violet-600 dark:stroke-violet-400" : up ? "stroke-violet-400" : "stroke-slate-400 dark:stroke-slate-500"
+              }
             />
-            <text x={p.x + (W / 2 - p.x) * 0.22} y={p.y + (64 - p.y) * 0.22 - 4} textAnchor="middle" className={`text-[12px] font-medium ${up ? "fill-violet-700 dark:fill-violet-300" : "fill-slate-500 dark:fill-slate-400"}`}>
+            <text
+              x={p.x + (W / 2 - p.x) * 0.22}
+              y={p.y + (64 - p.y) * 0.22 - 4}
+              textAnchor="middle"
+              className={`text-[12px] font-medium ${up ? "fill-violet-700 dark:fill-violet-300" : "fill-slate-500 dark:fill-slate-400"}`}
+            >
               {`${s.name} ${s.status}`}
             </text>
             <title>{`${s.name}: ${s.status} (${s.checkStatus}) ${s.checkDesc}`}</title>
@@ -49,16 +69,24 @@ export function SentinelLayer({ cluster, pos, y, yNode }: { cluster: ClusterSnap
       {cluster.sentinels.map((s, i) => {
         const x = spread(cluster.sentinels.length, i);
         const target = s.masterNodeId ? pos.get(s.masterNodeId) : undefined;
-        const tone = s.status !== "ok" ? "fill-red-50 stroke-red-600 dark:fill-red-950" : "fill-amber-50 stroke-amber-600 dark:fill-amber-950";
+        const tone =
+          s.status !== "ok" ? "fill-red-50 stroke-red-600 dark:fill-red-950" : "fill-amber-50 stroke-amber-600 dark:fill-amber-950";
         const says = s.status !== "ok" ? s.status : s.masterAddr ? `→ ${s.masterAddr.host}:${s.masterAddr.port}` : "not monitoring";
         return (
           <g key={s.id} data-testid="redis-sentinel">
-            {target ? <line x1={x} y1={y} x2={target.x} y2={yNode + NODE_H} strokeWidth={1.5} strokeDasharray="2 4" className="stroke-amber-500" /> : null}
+            {target ? (
+              <line x1={x} y1={y} x2={target.x} y2={yNode + NODE_H} strokeWidth={1.5} strokeDasharray="2 4" className="stroke-amber-500" />
+            ) : null}
             <circle cx={x} cy={y + 18} r={18} strokeWidth={2} className={tone} />
             <text x={x} y={y + 23} textAnchor="middle" className="fill-current text-[13px] font-semibold">
               S{i}
             </text>
-            <text x={x} y={y + 54} textAnchor="middle" className={`text-[12px] ${s.status === "ok" && target ? "fill-current" : "fill-red-600 dark:fill-red-400"}`}>
+            <text
+              x={x}
+              y={y + 54}
+              textAnchor="middle"
+              className={`text-[12px] ${s.status === "ok" && target ? "fill-current" : "fill-red-600 dark:fill-red-400"}`}
+            >
               {says}
             </text>
             <text x={x} y={y + 70} textAnchor="middle" className="fill-current text-[11px] opacity-70">

@@ -4,11 +4,19 @@ import type { ClusterSnapshot, NodeState } from "@/lib/redis/snapshot";
 import { NODE_H, NODE_W, spread, W } from "./graph-geometry";
 import { GraphLegend, HaproxyLayer, SentinelLayer } from "./graph-layers";
 
-const fmtBytes = (b: number | null) => (b === null ? "?" : b < 1024 ? `${b} B` : b < 1_048_576 ? `${(b / 1024).toFixed(1)} kB` : `${(b / 1_048_576).toFixed(1)} MB`);
+const fmtBytes = (b: number | null) =>
+  b === null ? "?" : b < 1024 ? `${b} B` : b < 1_048_576 ? `${(b / 1024).toFixed(1)} kB` : `${(b / 1_048_576).toFixed(1)} MB`;
 
 function nodeTone(n: NodeState, flagged: "critical" | "warning" | null): string {
   if (n.status !== "ok") return "fill-red-50 stroke-red-600 dark:fill-red-950";
-  const stroke = flagged === "critical" ? "stroke-red-600" : flagged === "warning" ? "stroke-amber-500" : n.role === "master" ? "stroke-emerald-600" : "stroke-sky-600";
+  const stroke =
+    flagged === "critical"
+      ? "stroke-red-600"
+      : flagged === "warning"
+        ? "stroke-amber-500"
+        : n.role === "master"
+          ? "stroke-emerald-600"
+          : "stroke-sky-600";
   return `${n.role === "master" ? "fill-emerald-50 dark:fill-emerald-950" : "fill-sky-50 dark:fill-sky-950"} ${stroke}`;
 }
 
@@ -30,9 +38,22 @@ export function TopologyGraph({ cluster, onSelect }: { cluster: ClusterSnapshot;
   return (
     <div className="grid gap-2">
       <div className="overflow-x-auto">
-        <svg viewBox={`0 0 ${W} ${height}`} className="h-auto w-full min-w-[600px] text-slate-700 dark:text-slate-200" role="img" aria-label={`topology of ${cluster.name}`}>
+        <svg
+          viewBox={`0 0 ${W} ${height}`}
+          className="h-auto w-full min-w-[600px] text-slate-700 dark:text-slate-200"
+          role="img"
+          aria-label={`topology of ${cluster.name}`}
+        >
           <defs>
-            <marker id={`arrow-${cluster.name}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker
+              id={`arrow-${cluster.name}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
               <path d="M0,0 L10,5 L0,10 z" className="fill-current" />
             </marker>
           </defs>
@@ -56,8 +77,15 @@ export function TopologyGraph({ cluster, onSelect }: { cluster: ClusterSnapshot;
                   markerEnd={`url(#arrow-${cluster.name})`}
                   className={down ? "stroke-red-500 text-red-500" : "stroke-sky-500 text-sky-500"}
                 />
-                <text x={labelX} y={dip + 8} textAnchor="middle" className={`text-[12px] font-medium ${down ? "fill-red-600 dark:fill-red-400" : "fill-current"}`}>
-                  {down ? `link ${n.master!.linkStatus}` : `lag ${fmtBytes(link?.lagBytes ?? null)}${link?.lagSec != null ? ` · ${link.lagSec} s` : ""}`}
+                <text
+                  x={labelX}
+                  y={dip + 8}
+                  textAnchor="middle"
+                  className={`text-[12px] font-medium ${down ? "fill-red-600 dark:fill-red-400" : "fill-current"}`}
+                >
+                  {down
+                    ? `link ${n.master!.linkStatus}`
+                    : `lag ${fmtBytes(link?.lagBytes ?? null)}${link?.lagSec != null ? ` · ${link.lagSec} s` : ""}`}
                 </text>
               </g>
             );
@@ -76,7 +104,15 @@ export function TopologyGraph({ cluster, onSelect }: { cluster: ClusterSnapshot;
                 onClick={() => onSelect(n.id)}
                 onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && onSelect(n.id)}
               >
-                <rect x={p.x - NODE_W / 2} y={p.y} width={NODE_W} height={NODE_H} rx={8} strokeWidth={flagged(n.id) ? 3 : 2} className={nodeTone(n, flagged(n.id))} />
+                <rect
+                  x={p.x - NODE_W / 2}
+                  y={p.y}
+                  width={NODE_W}
+                  height={NODE_H}
+                  rx={8}
+                  strokeWidth={flagged(n.id) ? 3 : 2}
+                  className={nodeTone(n, flagged(n.id))}
+                />
                 <text x={p.x} y={p.y + 20} textAnchor="middle" className="fill-current text-[14px] font-semibold">
                   {n.label}
                 </text>

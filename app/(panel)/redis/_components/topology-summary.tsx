@@ -11,18 +11,26 @@ export function TopologySummary({ cluster }: { cluster: ClusterSnapshot }) {
         return (
           <li key={n.id}>
             <span className="font-medium">{n.label}</span>: {n.status === "ok" ? n.role : n.status}
-            {n.master ? ` of ${label(n.master.nodeId)}, link ${n.master.linkStatus}${link?.lagBytes != null ? `, lag ${link.lagBytes} B` : ""}` : ""}
+            {n.master
+              ? ` of ${label(n.master.nodeId)}, link ${n.master.linkStatus}${link?.lagBytes != null ? `, lag ${link.lagBytes} B` : ""}`
+              : ""}
           </li>
         );
       })}
       {cluster.sentinels.length ? (
         <li>
-          <span className="font-medium">Sentinels</span>: {cluster.sentinels.map((s) => (s.status === "ok" ? label(s.masterNodeId) : s.status)).join(", ")}
+          <span className="font-medium">Sentinels</span>:{" "}
+          {cluster.sentinels.map((s) => (s.status === "ok" ? label(s.masterNodeId) : s.status)).join(", ")}
         </li>
       ) : null}
       {h ? (
         <li>
-          <span className="font-medium">HAProxy</span>: {h.route.ok ? `routes to ${label(h.route.nodeId)}` : (h.route.error ?? "route unknown")}; UP: {h.servers.filter((s) => s.status.startsWith("UP")).map((s) => s.name).join(", ") || "none"}
+          <span className="font-medium">HAProxy</span>:{" "}
+          {h.route.ok ? `routes to ${label(h.route.nodeId)}` : (h.route.error ?? "route unknown")}; UP:{" "}
+          {h.servers
+            .filter((s) => s.status.startsWith("UP"))
+            .map((s) => s.name)
+            .join(", ") || "none"}
         </li>
       ) : null}
     </ul>

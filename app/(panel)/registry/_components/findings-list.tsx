@@ -27,7 +27,9 @@ export function FindingsList({ data, canRun }: { data: RegistryOverview; canRun:
     <Card>
       <CardTitle>Broken images and findings</CardTitle>
       {groups.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-500">{data.lastWalk ? "No open findings: every tag and blob answered as it should." : "No walk has finished yet."}</p>
+        <p className="mt-2 text-sm text-slate-500">
+          {data.lastWalk ? "No open findings: every tag and blob answered as it should." : "No walk has finished yet."}
+        </p>
       ) : (
         <ul className="mt-2 grid gap-3" aria-label="findings">
           {groups.map(([image, fs]) => {
@@ -38,7 +40,10 @@ export function FindingsList({ data, canRun }: { data: RegistryOverview; canRun:
                 <div className="flex flex-wrap items-center gap-2">
                   <Badge tone={broken ? "bad" : "warn"}>{fs[0]!.kind}</Badge>
                   {tag ? (
-                    <Link className="font-mono font-medium underline" href={`/registry/tag?registry=${encodeURIComponent(data.name)}&repo=${encodeURIComponent(repo!)}&tag=${encodeURIComponent(tag)}`}>
+                    <Link
+                      className="font-mono font-medium underline"
+                      href={`/registry/tag?registry=${encodeURIComponent(data.name)}&repo=${encodeURIComponent(repo!)}&tag=${encodeURIComponent(tag)}`}
+                    >
                       {image}
                     </Link>
                   ) : (
@@ -61,7 +66,14 @@ export function FindingsList({ data, canRun }: { data: RegistryOverview; canRun:
                 </details>
                 {canRun && tag && broken ? (
                   <div className="mt-2">
-                    <ActionButton action={verifyRegistryImageAction} input={{ registry: data.name, repo, tag }} label="Verify this image" pendingLabel="Verifying (deep)…" variant="secondary" invalidate={[registryKeys.all]} />
+                    <ActionButton
+                      action={verifyRegistryImageAction}
+                      input={{ registry: data.name, repo, tag }}
+                      label="Verify this image"
+                      pendingLabel="Verifying (deep)…"
+                      variant="secondary"
+                      invalidate={[registryKeys.all]}
+                    />
                   </div>
                 ) : null}
                 {tag && broken ? (
@@ -86,7 +98,8 @@ export function FindingsList({ data, canRun }: { data: RegistryOverview; canRun:
       ) : null}
       {data.notCached.length ? (
         <p className="mt-3 text-sm text-slate-500">
-          Not cached on this mirror (normal, not a failure): {data.notCached.map((n) => `${n.repo}:${n.tag} ${n.digest?.slice(0, 19) ?? ""}…`).join(", ")}
+          Not cached on this mirror (normal, not a failure):{" "}
+          {data.notCached.map((n) => `${n.repo}:${n.tag} ${n.digest?.slice(0, 19) ?? ""}…`).join(", ")}
         </p>
       ) : null}
     </Card>

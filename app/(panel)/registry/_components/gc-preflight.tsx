@@ -10,7 +10,10 @@ import { RUNBOOKS } from "@/lib/registry/runbooks";
 import { registryKeys } from "@/lib/queries/registry";
 import { checkRegistryGcAction } from "@/server/actions/registry";
 
-const done = (r: GcCheckResult) => (r.unsafe ? `${r.unsafe} manifests of live images would be deleted: do not run GC.` : `Safe: none of the ${r.eligible} eligible manifests belongs to a live tagged image.`);
+const done = (r: GcCheckResult) =>
+  r.unsafe
+    ? `${r.unsafe} manifests of live images would be deleted: do not run GC.`
+    : `Safe: none of the ${r.eligible} eligible manifests belongs to a live tagged image.`;
 
 /** GC pre-flight: paste `garbage-collect --dry-run --delete-untagged` output (or read the configured file). */
 export function GcPreflight({ data, canRun }: { data: RegistryOverview; canRun: boolean }) {
@@ -19,11 +22,16 @@ export function GcPreflight({ data, canRun }: { data: RegistryOverview; canRun: 
   const gc = data.gc;
   return (
     <Card aria-label={`GC pre-flight ${data.name}`}>
-      <CardTitle right={gc ? <Badge tone={gc.unsafe ? "bad" : "ok"}>{gc.unsafe ? "do not run GC" : "GC safe"}</Badge> : <Badge>not checked</Badge>}>GC pre-flight</CardTitle>
+      <CardTitle
+        right={gc ? <Badge tone={gc.unsafe ? "bad" : "ok"}>{gc.unsafe ? "do not run GC" : "GC safe"}</Badge> : <Badge>not checked</Badge>}
+      >
+        GC pre-flight
+      </CardTitle>
       <p className="text-sm text-slate-600 dark:text-slate-300">
         {gc ? (
           <>
-            Last check <Age iso={gc.checkedAt} /> ({gc.source === "file" ? "configured file" : "pasted output"}): {gc.eligible} manifests eligible, {gc.unsafe} of them below a live tagged index ({gc.liveIndexes} indexes from the last walk).
+            Last check <Age iso={gc.checkedAt} /> ({gc.source === "file" ? "configured file" : "pasted output"}): {gc.eligible} manifests
+            eligible, {gc.unsafe} of them below a live tagged index ({gc.liveIndexes} indexes from the last walk).
           </>
         ) : (
           "Paste the output of registry garbage-collect --dry-run --delete-untagged to see which live images it would break."
@@ -31,7 +39,9 @@ export function GcPreflight({ data, canRun }: { data: RegistryOverview; canRun: 
       </p>
       {unsafe.length ? (
         <details className="mt-2 text-sm">
-          <summary className="cursor-pointer font-medium text-red-700 dark:text-red-300">{unsafe.length} manifests GC would delete from live images</summary>
+          <summary className="cursor-pointer font-medium text-red-700 dark:text-red-300">
+            {unsafe.length} manifests GC would delete from live images
+          </summary>
           <p className="mt-1 text-slate-600 dark:text-slate-300">{RUNBOOKS["gc-unsafe"]}</p>
           <ul className="mt-1 grid max-h-64 gap-1 overflow-y-auto font-mono text-xs break-all" aria-label="GC-unsafe manifests">
             {unsafe.map((f) => (
@@ -55,9 +65,25 @@ export function GcPreflight({ data, canRun }: { data: RegistryOverview; canRun: 
             className="w-full rounded border border-slate-300 bg-transparent p-2 font-mono text-xs dark:border-slate-700"
           />
           <div className="flex flex-wrap gap-2">
-            <ActionButton action={checkRegistryGcAction} input={{ registry: data.name, text }} label="Check pasted output" pendingLabel="Checking…" variant="secondary" invalidate={[registryKeys.all]} renderResult={done} />
+            <ActionButton
+              action={checkRegistryGcAction}
+              input={{ registry: data.name, text }}
+              label="Check pasted output"
+              pendingLabel="Checking…"
+              variant="secondary"
+              invalidate={[registryKeys.all]}
+              renderResult={done}
+            />
             {data.gcFileConfigured ? (
-              <ActionButton action={checkRegistryGcAction} input={{ registry: data.name }} label="Check the configured file" pendingLabel="Checking…" variant="secondary" invalidate={[registryKeys.all]} renderResult={done} />
+              <ActionButton
+                action={checkRegistryGcAction}
+                input={{ registry: data.name }}
+                label="Check the configured file"
+                pendingLabel="Checking…"
+                variant="secondary"
+                invalidate={[registryKeys.all]}
+                renderResult={done}
+              />
             ) : null}
           </div>
         </div>

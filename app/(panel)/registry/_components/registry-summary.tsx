@@ -28,7 +28,11 @@ export function RegistrySummary({ data, canRun }: { data: RegistryOverview; canR
             {data.kind === "mirror" ? <Badge tone="info">mirror</Badge> : null}
             {data.stale ? <Badge tone="warn">stale</Badge> : null}
             {data.catalogAccessible === false ? <Badge tone="bad">catalog inaccessible</Badge> : null}
-            {walk ? <Badge tone={failures ? "bad" : "ok"}>{failures ? `${failures} broken` : "intact"}</Badge> : <Badge>never walked</Badge>}
+            {walk ? (
+              <Badge tone={failures ? "bad" : "ok"}>{failures ? `${failures} broken` : "intact"}</Badge>
+            ) : (
+              <Badge>never walked</Badge>
+            )}
           </div>
         }
       >
@@ -67,12 +71,20 @@ export function RegistrySummary({ data, canRun }: { data: RegistryOverview; canR
         </div>
       ) : data.running ? (
         <p role="status" className="mt-2 text-sm">
-          A probe is starting (<Age iso={data.running.startedAt} />)…
+          A probe is starting (<Age iso={data.running.startedAt} />
+          )…
         </p>
       ) : null}
       {canRun ? (
         <div className="mt-3">
-          <ActionButton action={runRegistryProbeAction} input={{ registry: data.name }} label="Run probe now" pendingLabel="Walking…" variant="secondary" invalidate={[registryKeys.all]} />
+          <ActionButton
+            action={runRegistryProbeAction}
+            input={{ registry: data.name }}
+            label="Run probe now"
+            pendingLabel="Walking…"
+            variant="secondary"
+            invalidate={[registryKeys.all]}
+          />
         </div>
       ) : null}
     </Card>

@@ -48,7 +48,10 @@ export function TagTable({ registry }: { registry: string }) {
               {res.data.rows.map((r) => (
                 <tr key={`${r.repo}:${r.tag}`} className="border-t border-slate-100 dark:border-slate-800">
                   <td className="py-1 font-mono">
-                    <Link className="underline" href={`/registry/tag?registry=${encodeURIComponent(registry)}&repo=${encodeURIComponent(r.repo)}&tag=${encodeURIComponent(r.tag)}`}>
+                    <Link
+                      className="underline"
+                      href={`/registry/tag?registry=${encodeURIComponent(registry)}&repo=${encodeURIComponent(r.repo)}&tag=${encodeURIComponent(r.tag)}`}
+                    >
                       {r.repo}:{r.tag}
                     </Link>
                   </td>
@@ -64,10 +67,20 @@ export function TagTable({ registry }: { registry: string }) {
             <span>
               {offset + 1}–{offset + res.data.rows.length} of {res.data.total}
             </span>
-            <button type="button" className="underline disabled:opacity-40" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - 50))}>
+            <button
+              type="button"
+              className="underline disabled:opacity-40"
+              disabled={offset === 0}
+              onClick={() => setOffset(Math.max(0, offset - 50))}
+            >
               Previous
             </button>
-            <button type="button" className="underline disabled:opacity-40" disabled={offset + 50 >= res.data.total} onClick={() => setOffset(offset + 50)}>
+            <button
+              type="button"
+              className="underline disabled:opacity-40"
+              disabled={offset + 50 >= res.data.total}
+              onClick={() => setOffset(offset + 50)}
+            >
               Next
             </button>
           </div>

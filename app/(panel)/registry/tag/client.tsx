@@ -11,7 +11,14 @@ import { RUNBOOKS } from "@/lib/registry/runbooks";
 import { registryKeys, registryTagQuery } from "@/lib/queries/registry";
 import { verifyRegistryImageAction } from "@/server/actions/registry";
 
-const TONE: Record<TreeNode["status"], Tone> = { ok: "ok", broken: "bad", "not-cached": "info", skipped: "muted", error: "warn", unchecked: "muted" };
+const TONE: Record<TreeNode["status"], Tone> = {
+  ok: "ok",
+  broken: "bad",
+  "not-cached": "info",
+  skipped: "muted",
+  error: "warn",
+  unchecked: "muted",
+};
 
 function Node({ n }: { n: TreeNode }) {
   return (
@@ -23,7 +30,11 @@ function Node({ n }: { n: TreeNode }) {
         <span className="font-mono text-xs break-all text-slate-500">{n.digest?.slice(0, 19)}…</span>
         <span className="text-xs text-slate-500">{n.mediaType?.replace("application/vnd.", "")}</span>
         {n.size !== null ? <span className="text-xs text-slate-500">{n.size} B</span> : null}
-        {n.httpStatus && n.status !== "ok" ? <span className="text-xs">HTTP {n.httpStatus} {n.code}</span> : null}
+        {n.httpStatus && n.status !== "ok" ? (
+          <span className="text-xs">
+            HTTP {n.httpStatus} {n.code}
+          </span>
+        ) : null}
       </div>
       {n.children.length ? (
         <ul className="ml-4 border-l border-slate-200 pl-3 dark:border-slate-700">
@@ -44,16 +55,35 @@ export function TagClient({ registry, repo, tag, canRun }: { registry: string; r
   return (
     <div className="grid gap-4">
       <Card>
-        <CardTitle right={d.row ? <Badge tone={d.row.status === "intact" ? "ok" : d.row.status === "broken" ? "bad" : "warn"}>{d.row.status}</Badge> : null}>Manifest tree</CardTitle>
+        <CardTitle
+          right={
+            d.row ? (
+              <Badge tone={d.row.status === "intact" ? "ok" : d.row.status === "broken" ? "bad" : "warn"}>{d.row.status}</Badge>
+            ) : null
+          }
+        >
+          Manifest tree
+        </CardTitle>
         {d.row ? (
           <p className="text-xs text-slate-500">
             Checked <Age iso={d.row.checkedAt} />
           </p>
         ) : null}
-        {d.tree ? <ul aria-label="manifest tree">{<Node n={d.tree} />}</ul> : <StateView className="mt-2" state={{ kind: "empty", title: "This tag has not been walked yet" }} />}
+        {d.tree ? (
+          <ul aria-label="manifest tree">{<Node n={d.tree} />}</ul>
+        ) : (
+          <StateView className="mt-2" state={{ kind: "empty", title: "This tag has not been walked yet" }} />
+        )}
         {canRun ? (
           <div className="mt-3">
-            <ActionButton action={verifyRegistryImageAction} input={{ registry, repo, tag }} label="Verify this image" pendingLabel="Verifying (deep)…" variant="secondary" invalidate={[registryKeys.all]} />
+            <ActionButton
+              action={verifyRegistryImageAction}
+              input={{ registry, repo, tag }}
+              label="Verify this image"
+              pendingLabel="Verifying (deep)…"
+              variant="secondary"
+              invalidate={[registryKeys.all]}
+            />
           </div>
         ) : null}
       </Card>

@@ -18,10 +18,15 @@ export default async function TagPage({ searchParams }: { searchParams: Promise<
   const repo = sp.repo ?? "";
   const tag = sp.tag ?? "";
   const qc = makeQueryClient();
-  await qc.prefetchQuery({ queryKey: registryKeys.tag(registry, repo, tag), queryFn: () => tagDetail(registry, repo, tag) }).catch(() => undefined);
+  await qc
+    .prefetchQuery({ queryKey: registryKeys.tag(registry, repo, tag), queryFn: () => tagDetail(registry, repo, tag) })
+    .catch(() => undefined);
   return (
     <>
-      <PageHeader title={`${repo}:${tag}`} description={`Manifest tree on ${registry}: every node with its platform, media type, size and status.`} />
+      <PageHeader
+        title={`${repo}:${tag}`}
+        description={`Manifest tree on ${registry}: every node with its platform, media type, size and status.`}
+      />
       <HydrationBoundary state={dehydrate(qc)}>
         <TagClient registry={registry} repo={repo} tag={tag} canRun={hasRole(actor.role, "operator")} />
       </HydrationBoundary>

@@ -11,7 +11,8 @@ export interface FindingContext {
 export type Rule = (cs: ClusterSnapshot, ctx: FindingContext) => Finding[];
 
 export const okNodes = (cs: ClusterSnapshot) => cs.nodes.filter((n) => n.status === "ok");
-export const nodeById = (cs: ClusterSnapshot, id: string | null): NodeState | undefined => (id ? cs.nodes.find((n) => n.id === id) : undefined);
+export const nodeById = (cs: ClusterSnapshot, id: string | null): NodeState | undefined =>
+  id ? cs.nodes.find((n) => n.id === id) : undefined;
 export const names = (items: { label: string }[]) => items.map((i) => i.label).join(", ");
 
 /** The master most answering sentinels name (node id, or host:port when it is no node of this cluster). */

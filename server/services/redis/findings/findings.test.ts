@@ -14,20 +14,42 @@ const M = { host: "redis-node-0.redis-headless.redis.svc.cluster.local", port: 6
 const R = { host: "redis-v2-0.redis-v2-headless.redis.svc.cluster.local", port: 6379 };
 const config: RedisCluster = { name: "prod", masterName: "mymaster", nodes: [M, R], sentinels: [], mustSurvive: [] };
 const section = { lagThresholdBytes: 1_048_576, lagThresholdSeconds: 10 };
-const book = new AddressBook(config.nodes.map((n) => ({ id: processId("prod", n.host, n.port), cluster: "prod", kind: "node" as const, ...n })));
+const book = new AddressBook(
+  config.nodes.map((n) => ({ id: processId("prod", n.host, n.port), cluster: "prod", kind: "node" as const, ...n })),
+);
 
 function nodeFrom(addr: typeof M, reading: NodeReading) {
   return buildNode("prod", emptyNode(processId("prod", addr.host, addr.port), addr.host, addr.port), reading, book);
 }
 
-const cluster = (nodes: ClusterSnapshot["nodes"], extra: Partial<ClusterSnapshot> = {}): ClusterSnapshot => ({ name: "prod", masterName: "mymaster", nodes, sentinels: [], haproxy: null, findings: [], ...extra });
+const cluster = (nodes: ClusterSnapshot["nodes"], extra: Partial<ClusterSnapshot> = {}): ClusterSnapshot => ({
+  name: "prod",
+  masterName: "mymaster",
+  nodes,
+  sentinels: [],
+  haproxy: null,
+  findings: [],
+  ...extra,
+});
 
 describe("findings", () => {
   it("a 7.4 replica under an 8.x master (recorded-format replies) is the version finding", () => {
     const masterInfo = parseInfo(readFileSync(path.join(FIX, "info-8.6.2-master.txt"), "utf8"));
     const replicaInfo = parseInfo(readFileSync(path.join(FIX, "info-7.4.2-replica.txt"), "utf8"));
-    const master = nodeFrom(M, { ok: true, role: { role: "master", offset: 48211937, replicas: [] }, info: masterInfo, config: {}, latencyMs: 1 });
-    const replica = nodeFrom(R, { ok: true, role: { role: "replica", masterHost: M.host, masterPort: 6379, state: "sync", offset: 0 }, info: replicaInfo, config: {}, latencyMs: 1 });
+    const master = nodeFrom(M, {
+      ok: true,
+      role: { role: "master", offset: 48211937, replicas: [] },
+      info: masterInfo,
+      config: {},
+      latencyMs: 1,
+    });
+    const replica = nodeFrom(R, {
+      ok: true,
+      role: { role: "replica", masterHost: M.host, masterPort: 6379, state: "sync", offset: 0 },
+      info: replicaInfo,
+      config: {},
+      latencyMs: 1,
+    });
     expect(replica.master?.nodeId).toBe(master.id);
     const f = deriveFindings(cluster([master, replica]), { config, section, book });
     const kinds = f.map((x) => x.kind);
@@ -56,16 +78,35 @@ describe("findings", () => {
     const a = nodeFrom(M, { ok: true, role: { role: "master", offset: 1, replicas: [] }, info, config: {}, latencyMs: 1 });
     const b = nodeFrom(R, { ok: true, role: { role: "master", offset: 1, replicas: [] }, info, config: {}, latencyMs: 1 });
     expect(deriveFindings(cluster([a, b]), { config, section, book })[0]!.kind).toBe("split-brain");
-    const garbled = nodeFrom(R, { ok: true, role: { role: "master", offset: 1, replicas: [] }, info: { replication: { slave0: "port=x" } }, config: {}, latencyMs: 1 });
+    const garbled = nodeFrom(R, {
+      ok: true,
+      role: { role: "master", offset: 1, replicas: [] },
+      info: { replication: { slave0: "port=x" } },
+      config: {},
+      latencyMs: 1,
+    });
     expect(garbled.status).toBe("parse-error");
   });
 
   it("a check that accepts any master is a warning with the recommended check", () => {
-    const hp = { name: "haproxy", backend: "redis_master", status: "ok" as const, errors: [], servers: [], route: { ok: false, nodeId: null, runId: null, error: null } };
-    const weak = deriveFindings(cluster([], { haproxy: { ...hp, check: { expectsMaster: true, requiresReplica: false, fall: 2, lines: [] } } }), { config, section, book });
+    const hp = {
+      name: "haproxy",
+      backend: "redis_master",
+      status: "ok" as const,
+      errors: [],
+      servers: [],
+      route: { ok: false, nodeId: null, runId: null, error: null },
+    };
+    const weak = deriveFindings(
+      cluster([], { haproxy: { ...hp, check: { expectsMaster: true, requiresReplica: false, fall: 2, lines: [] } } }),
+      { config, section, book },
+    );
     expect(weak.map((f) => f.kind)).toContain("haproxy-check");
     expect(weak.find((f) => f.kind === "haproxy-check")!.remedy).toContain("connected_slaves");
-    const strict = deriveFindings(cluster([], { haproxy: { ...hp, check: { expectsMaster: true, requiresReplica: true, fall: 1, lines: [] } } }), { config, section, book });
+    const strict = deriveFindings(
+      cluster([], { haproxy: { ...hp, check: { expectsMaster: true, requiresReplica: true, fall: 1, lines: [] } } }),
+      { config, section, book },
+    );
     expect(strict.map((f) => f.kind)).not.toContain("haproxy-check");
   });
 });

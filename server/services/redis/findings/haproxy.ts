@@ -35,7 +35,8 @@ export const haproxyRoute: Rule = (cs) => {
       severity: "critical",
       title: `HAProxy ${h.name} routes to a node that is not the sentinels' master`,
       explanation: `A connection through the frontend reached ${target ? target.label : "a process that is not a configured node"}, while the sentinels name ${nodeById(cs, nodeId)?.label ?? nodeId}. Writes through HAProxy go to a stale master and are lost when it resyncs.`,
-      remedy: "Demote the node HAProxy routes to (REPLICAOF the sentinels' master) or put its server in MAINT; require `connected_slaves:[1-9]` with fall 1 in the check.",
+      remedy:
+        "Demote the node HAProxy routes to (REPLICAOF the sentinels' master) or put its server in MAINT; require `connected_slaves:[1-9]` with fall 1 in the check.",
       subjects: [h.route.nodeId ?? h.name, nodeId],
     }),
   ];
@@ -50,7 +51,8 @@ export const haproxyWeakCheck: Rule = (cs) => {
       severity: "warning",
       title: `HAProxy ${cs.haproxy!.name}: the health check accepts any master`,
       explanation: `${c.expectsMaster ? "The check only expects role:master" : "The check does not look at the role at all"}${c.requiresReplica ? "" : " (no connected replica required)"}, fall ${c.fall}. A restarted or stale ex-master passes it and HAProxy sends writes there for ~10 s (two masters UP at once).`,
-      remedy: "Use: send `info replication\\r\\nQUIT\\r\\n`, expect string role:master, expect rstring connected_slaves:[1-9], and `default-server … fall 1 rise 1 on-marked-down shutdown-sessions`.",
+      remedy:
+        "Use: send `info replication\\r\\nQUIT\\r\\n`, expect string role:master, expect rstring connected_slaves:[1-9], and `default-server … fall 1 rise 1 on-marked-down shutdown-sessions`.",
       subjects: [cs.haproxy!.name],
     }),
   ];

@@ -21,7 +21,8 @@ export const replicaOlder: Rule = (cs) => {
       severity: "critical",
       title: "A replica runs an older Redis than its master",
       explanation: `${older.map(({ r, m }) => `${r.label} runs ${r.version}, its master ${m.label} runs ${m.version}`).join("; ")}. A newer master writes a newer RDB format; on the next full sync the replica rejects it ("Can't handle RDB format version …") and never catches up — the 7.4 replica under an 8.x master.`,
-      remedy: "Upgrade the replicas to the master's version (or newer) before any resync, failover or cutover; never make an older node replicate from a newer one.",
+      remedy:
+        "Upgrade the replicas to the master's version (or newer) before any resync, failover or cutover; never make an older node replicate from a newer one.",
       subjects: older.flatMap(({ r, m }) => [r.id, m.id]),
     }),
   ];
@@ -30,7 +31,11 @@ export const replicaOlder: Rule = (cs) => {
 export const replicationLink: Rule = (cs, { section }) => {
   const down = okNodes(cs).filter((n) => n.role === "replica" && n.master && n.master.linkStatus !== "up");
   const lagging = okNodes(cs).flatMap((m) =>
-    m.role !== "master" ? [] : m.replicas.filter((x) => (x.lagBytes ?? 0) > section.lagThresholdBytes || (x.lagSec ?? 0) > section.lagThresholdSeconds).map((x) => ({ m, x })),
+    m.role !== "master"
+      ? []
+      : m.replicas
+          .filter((x) => (x.lagBytes ?? 0) > section.lagThresholdBytes || (x.lagSec ?? 0) > section.lagThresholdSeconds)
+          .map((x) => ({ m, x })),
   );
   if (down.length === 0 && lagging.length === 0) return [];
   const parts = [
@@ -43,7 +48,8 @@ export const replicationLink: Rule = (cs, { section }) => {
       severity: down.length ? "critical" : "warning",
       title: down.length ? "Replication link down" : "Replication lag over the threshold",
       explanation: `${parts.join("; ")}. A replica that is not in sync serves stale reads and loses data if it is promoted.`,
-      remedy: "Check the replica's log for the sync error, that it can reach its master, and that it replicates from the right address (REPLICAOF <master> then CONFIG REWRITE). Do not fail over to it until the offsets match.",
+      remedy:
+        "Check the replica's log for the sync error, that it can reach its master, and that it replicates from the right address (REPLICAOF <master> then CONFIG REWRITE). Do not fail over to it until the offsets match.",
       subjects: [...down.map((n) => n.id), ...lagging.map(({ x, m }) => x.nodeId ?? m.id)],
     }),
   ];

@@ -9,7 +9,8 @@ export const splitBrain: Rule = (cs) => {
       severity: "critical",
       title: `${masters.length} nodes report role:master`,
       explanation: `${names(masters)} all accept writes as master. Clients (and an HAProxy check that accepts any master) can write to either; whatever lands on the one that is later demoted is thrown away by its full resync.`,
-      remedy: "Pick the master the sentinels name, make every other node REPLICAOF it (then CONFIG REWRITE), and fence the stale one until it has resynced. Tighten the HAProxy check to require a connected replica.",
+      remedy:
+        "Pick the master the sentinels name, make every other node REPLICAOF it (then CONFIG REWRITE), and fence the stale one until it has resynced. Tighten the HAProxy check to require a connected replica.",
       subjects: masters.map((m) => m.id),
     }),
   ];
@@ -25,7 +26,8 @@ export const sentinelsDisagree: Rule = (cs) => {
       severity: "critical",
       title: "Sentinels disagree on the master",
       explanation: `The sentinels name different masters for ${cs.masterName}: ${detail}. Clients asking different sentinels get different masters, and a failover vote may not reach quorum.`,
-      remedy: "Find the sentinel(s) in the minority: SENTINEL REMOVE the name there and SENTINEL MONITOR it again (by hostname) at the real master, then SENTINEL SET the timings; SENTINEL RESET on the others if they list foreign peers.",
+      remedy:
+        "Find the sentinel(s) in the minority: SENTINEL REMOVE the name there and SENTINEL MONITOR it again (by hostname) at the real master, then SENTINEL SET the timings; SENTINEL RESET on the others if they list foreign peers.",
       subjects: [...votes.values()].flat(),
     }),
   ];
@@ -45,7 +47,8 @@ export const sentinelMasterNotMaster: Rule = (cs) => {
       severity: "critical",
       title: "The sentinels' master is not the node reporting master",
       explanation: `The sentinels name ${chosen.label}, which reports role:${chosen.role ?? "unknown"}; ${masters.length ? `${names(masters)} reports master` : "no node reports master"}. Sentinel-aware clients are sent to a node that refuses writes (READONLY), or a failover starts from the wrong node.`,
-      remedy: "Decide which node has the newest data (compare master_repl_offset). Either REPLICAOF NO ONE on the sentinels' master and repoint the others, or re-MONITOR the sentinels at the real master.",
+      remedy:
+        "Decide which node has the newest data (compare master_repl_offset). Either REPLICAOF NO ONE on the sentinels' master and repoint the others, or re-MONITOR the sentinels at the real master.",
       subjects: [chosen.id, ...masters.map((m) => m.id)],
     }),
   ];
@@ -64,7 +67,8 @@ export const quorum: Rule = (cs) => {
         answering === 0
           ? "None of the configured sentinels answered, so nobody can fail over if the master dies."
           : `${names(failing)} cannot reach quorum or failover authorization (${failing[0]!.ckquorum!.message}). If the master dies now, no failover happens.`,
-      remedy: "Bring the unreachable sentinels back (see the sentinels marked down), check that they can reach each other, and re-run SENTINEL CKQUORUM.",
+      remedy:
+        "Bring the unreachable sentinels back (see the sentinels marked down), check that they can reach each other, and re-run SENTINEL CKQUORUM.",
       subjects: failing.map((s) => s.id),
     }),
   ];
@@ -80,7 +84,8 @@ export const unreachable: Rule = (cs) => {
       severity: bad.some((b) => b.id === nodeId) ? "critical" : "warning",
       title: `${bad.length} process${bad.length > 1 ? "es" : ""} not answering`,
       explanation: bad.map((b) => `${b.label}: ${b.error ?? b.status}`).join("; "),
-      remedy: "Check the pod/process and its logs; an \"auth failed\" node needs the password in the configured env var; a timeout means the process accepts connections but does not answer (paused, overloaded, or blocked).",
+      remedy:
+        'Check the pod/process and its logs; an "auth failed" node needs the password in the configured env var; a timeout means the process accepts connections but does not answer (paused, overloaded, or blocked).',
       subjects: bad.map((b) => b.id),
     }),
   ];
@@ -114,7 +119,8 @@ export const crossCluster: Rule = (cs, { book }) => {
       severity: "critical",
       title: "Sentinels of two clusters see each other",
       explanation: `${[...new Set(hits)].join("; ")}. Sentinels that share a master name discover each other through the hello channel and will fight over REPLICAOF (this reparented the old master during the cutover).`,
-      remedy: "SENTINEL REMOVE the master name on every sentinel of both clusters, re-MONITOR each cluster at its own master (by hostname), then SENTINEL RESET on the sentinels that still list foreign peers.",
+      remedy:
+        "SENTINEL REMOVE the master name on every sentinel of both clusters, re-MONITOR each cluster at its own master (by hostname), then SENTINEL RESET on the sentinels that still list foreign peers.",
       subjects: [...subjects],
     }),
   ];
