@@ -13,7 +13,7 @@ export function parseStatsCsv(text: string, columns?: readonly string[]): Record
   const keep = cols.map((c, i) => [c, i] as const).filter(([c]) => c && (!columns || columns.includes(c)));
   return lines.slice(1).map((line) => {
     const f = line.split(",");
-    const row: Record<string, string> = {};
+    const row: Record<string, string> = Object.create(null) as Record<string, string>; // keys come from the wire: "__proto__" must stay a key
     for (const [c, i] of keep) row[c] = f[i] ?? "";
     return row;
   });

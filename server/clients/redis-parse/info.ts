@@ -30,7 +30,7 @@ export function parseInfo(reply: unknown): InfoSections {
 
 /** "a=1,b=x" (keyspace and slaveN values). */
 export function parseCommaKv(value: string): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>; // keys come from the wire: "__proto__" must stay a key
   for (const part of value.split(",")) {
     const eq = part.indexOf("=");
     if (eq > 0) out[part.slice(0, eq)] = part.slice(eq + 1);

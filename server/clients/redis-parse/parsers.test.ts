@@ -117,6 +117,12 @@ describe("SENTINEL replies", () => {
     ).toMatchObject({ ok: false });
   });
 
+  it("keeps wire keys that look like JavaScript internals as plain keys", () => {
+    const m = parseFlatMap(["__proto__", "x", "constructor", "y"], "x");
+    expect(Object.keys(m)).toEqual(["__proto__", "constructor"]);
+    expect(m["__proto__"]).toBe("x");
+  });
+
   it("flat maps round-trip and garbage throws only ReplyParseError (property)", () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string({ minLength: 1 }), fc.string()), (d) => {

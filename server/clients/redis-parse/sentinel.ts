@@ -3,7 +3,7 @@ import { ReplyParseError, toInt, toStr } from "./errors";
 /** SENTINEL replies are flat [k1, v1, k2, v2, …] arrays. */
 export function parseFlatMap(reply: unknown, what: string): Record<string, string> {
   if (!Array.isArray(reply) || reply.length % 2 !== 0) throw new ReplyParseError(what, "expected a flat key/value array");
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null) as Record<string, string>; // keys come from the wire: "__proto__" must stay a key
   for (let i = 0; i < reply.length; i += 2) out[toStr(reply[i], what)] = toStr(reply[i + 1], what);
   return out;
 }
