@@ -44,7 +44,12 @@ async function main() {
   for (let i = 0; i < curlN; i++) execFileSync("curl", ["-s", "-o", "/dev/null", "-I", blobUrl]);
   const curlRps = curlN / ((performance.now() - t0) / 1000);
 
-  const fast = await walkRegistry(client(), connections, { registry: "lab", mode: "fast" });
+  // The first walk warms the JIT and the keep-alive pool (as a scheduled probe's process already is);
+  // then the median of three full fast walks, each with a fresh client (no cached results).
+  await walkRegistry(client(), connections, { registry: "lab", mode: "fast" });
+  const fastRuns = [];
+  for (let i = 0; i < 3; i++) fastRuns.push(await walkRegistry(client(), connections, { registry: "lab", mode: "fast" }));
+  const fast = fastRuns.sort((a, b) => a.durationMs - b.durationMs)[1]!;
   const deep = await walkRegistry(client(), connections, { registry: "lab", mode: "deep" });
   const walkerRps = fast.counts.requests / (fast.durationMs / 1000);
   await closeRegistryPools();
