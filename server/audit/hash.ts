@@ -1,22 +1,11 @@
 import { createHash } from "node:crypto";
+import type { Selectable } from "kysely";
+import type { AuditLogTable } from "../store/tables/foundation";
 
 export const GENESIS = "0".repeat(64);
 
-export interface AuditFields {
-  id: number;
-  ts: string;
-  actor: string;
-  actor_name: string;
-  role: string;
-  action: string;
-  resource: string;
-  phase: string;
-  run_id: string;
-  params: string;
-  result: string | null;
-  error_code: string | null;
-  duration_ms: number | null;
-}
+/** Everything of an entry that its hash covers (all but the chain columns). */
+export type AuditFields = Omit<Selectable<AuditLogTable>, "prev_hash" | "hash">;
 
 /** Each entry's hash covers its own fields and the previous entry's hash. */
 export function hashAuditEntry(prevHash: string, e: AuditFields): string {
